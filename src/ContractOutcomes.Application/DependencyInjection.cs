@@ -1,0 +1,38 @@
+using ContractOutcomes.Application.Common.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContractOutcomes.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the mediator, every handler and validator in this assembly, and the pipeline.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        var assembly = typeof(DependencyInjection).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>)
+                    || (definition == typeof(IValidator<>) && !contract.GetGenericArguments()[0].IsInterface))
+                {
+                    services.AddScoped(contract, type);
+                }
+            }
+        }
+
+        // Order matters: outermost first. Authorisation runs before validation so that a caller who
+        // may not use a use case learns nothing from its validation messages.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+        return services;
+    }
+}

@@ -1,0 +1,237 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ContractOutcomes.Application.Contracts.ActivateContract;
+using ContractOutcomes.Application.Contracts.AddIndicator;
+using ContractOutcomes.Application.Contracts.CreateDraftContract;
+using ContractOutcomes.Application.Contracts.SetTargets;
+using ContractOutcomes.Application.Contracts.SetTolerance;
+using ContractOutcomes.Application.Common.Security;
+using ContractOutcomes.Application.Organisations.CreateOrganisation;
+using ContractOutcomes.Application.Users.CreateFirstAdministrator;
+using ContractOutcomes.Application.Users.CreateUser;
+using ContractOutcomes.Domain.Common;
+using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Organisations;
+using ContractOutcomes.Infrastructure.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ContractOutcomes.Infrastructure.Seeding;
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+
+    /// <summary>Load the demo portfolio into an empty database at start-up.</summary>
+    public bool Load { get; set; }
+
+    /// <summary>The folder holding the seed files; defaults to <c>seeds/</c> at the repository root.</summary>
+    public string? Path { get; set; }
+}
+
+public sealed record DemoDataSummary(int Organisations, int Users, int Contracts, IReadOnlyList<DemoAccount> Accounts);
+
+public sealed record DemoAccount(string Email, string Role, string Organisation, string Password);
+
+/// <summary>
+/// Loads the demo portfolio in <c>seeds/</c> by sending the same requests the UI sends, as the same
+/// kinds of user, so demo data can never break a rule that real data must keep.
+/// </summary>
+public sealed class DemoDataLoader(
+    IMediator mediator,
+    CurrentUser currentUser,
+    UserManager<AppUser> users,
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    IOptions<DemoDataOptions> options,
+    IHostEnvironment environment)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public static async Task<IReadOnlyList<DemoAccount>> ReadAccountsAsync(string folder, CancellationToken cancellationToken)
+    {
+        var organisations = await ReadAsync<List<SeedOrganisation>>(folder, "organisations.json", cancellationToken).ConfigureAwait(false);
+        var seedUsers = await ReadAsync<List<SeedUser>>(folder, "users.json", cancellationToken).ConfigureAwait(false);
+        return [.. seedUsers.Select(u => new DemoAccount(u.Email, u.Role, organisations.Single(o => o.Key == u.Organisation).Name, u.Password))];
+    }
+
+    public string Folder => options.Value.Path is { Length: > 0 } path
+        ? System.IO.Path.GetFullPath(path, environment.ContentRootPath)
+        : System.IO.Path.Combine(RepositoryPaths.FindRoot(environment.ContentRootPath) ?? environment.ContentRootPath, "seeds");
+
+    public async Task<DemoDataSummary> LoadAsync(CancellationToken cancellationToken)
+    {
+        var folder = Folder;
+        var organisations = await ReadAsync<List<SeedOrganisation>>(folder, "organisations.json", cancellationToken).ConfigureAwait(false);
+        var seedUsers = await ReadAsync<List<SeedUser>>(folder, "users.json", cancellationToken).ConfigureAwait(false);
+        var contracts = await ReadAsync<List<SeedContract>>(folder, "contracts.json", cancellationToken).ConfigureAwait(false);
+
+        var administrator = seedUsers.FirstOrDefault(u => u.Role == Roles.Administrator)
+            ?? throw new InvalidOperationException("seeds/users.json must include an Administrator.");
+        var administratorOrganisation = organisations.Single(o => o.Key == administrator.Organisation);
+        await mediator.Send(
+            new CreateFirstAdministrator(administrator.Email, administrator.DisplayName, administratorOrganisation.Name, administrator.Password),
+            cancellationToken).ConfigureAwait(false);
+        await RunAsAsync(administrator.Email).ConfigureAwait(false);
+
+        var organisationIds = new Dictionary<string, Guid>(StringComparer.Ordinal)
+        {
+            [administratorOrganisation.Key] = (await users.FindByEmailAsync(administrator.Email).ConfigureAwait(false))!.OrganisationId.Value,
+        };
+        foreach (var organisation in organisations.Where(o => o.Key != administratorOrganisation.Key))
+        {
+            organisationIds[organisation.Key] = await mediator.Send(
+                new CreateOrganisation(organisation.Name, organisation.Kind, organisation.OrganisationType, organisation.NotForProfit),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var user in seedUsers.Where(u => u != administrator))
+        {
+            await mediator.Send(
+                new CreateUser(user.Email, user.DisplayName, user.Role, organisationIds[user.Organisation], user.Password),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var contract in contracts)
+        {
+            var commissioner = seedUsers.FirstOrDefault(u => u.Role == Roles.Commissioner && u.Organisation == contract.Commissioner)
+                ?? throw new InvalidOperationException($"seeds/users.json has no commissioner at {contract.Commissioner} to create {contract.Reference}.");
+            await RunAsAsync(commissioner.Email).ConfigureAwait(false);
+            await LoadContractAsync(contract, organisationIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DemoDataSummary(
+            organisations.Count,
+            seedUsers.Count,
+            contracts.Count,
+            [.. seedUsers.Select(u => new DemoAccount(u.Email, u.Role, organisations.Single(o => o.Key == u.Organisation).Name, u.Password))]);
+    }
+
+    private async Task LoadContractAsync(SeedContract contract, Dictionary<string, Guid> organisationIds, CancellationToken cancellationToken)
+    {
+        var contractId = await mediator.Send(
+            new CreateDraftContract(
+                contract.Reference,
+                contract.Title,
+                contract.ServiceArea,
+                organisationIds[contract.Provider],
+                contract.TermStart,
+                contract.TermEnd,
+                contract.AnnualValue,
+                contract.Eligibility.Rule,
+                contract.Eligibility.OrganisationTypes ?? [],
+                contract.LightTouch),
+            cancellationToken).ConfigureAwait(false);
+        var periods = ReportingPeriod.Range(ReportingPeriod.Containing(contract.TermStart), ReportingPeriod.Containing(contract.TermEnd));
+        foreach (var indicator in contract.Indicators)
+        {
+            var indicatorId = await mediator.Send(
+                new AddIndicator(
+                    contractId,
+                    null,
+                    indicator.Name,
+                    indicator.Definition,
+                    indicator.Unit,
+                    indicator.Polarity,
+                    indicator.RbaQuestion,
+                    indicator.DataSource,
+                    indicator.NumeratorLabel,
+                    indicator.DenominatorLabel,
+                    indicator.Baseline?.Value,
+                    indicator.Baseline?.Period),
+                cancellationToken).ConfigureAwait(false);
+            if (indicator.Targets is { Count: > 0 } steps)
+            {
+                await mediator.Send(new SetTargets(contractId, indicatorId, null, null, ExpandSteps(steps, periods)), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (indicator.Tolerance is { } tolerance)
+            {
+                await mediator.Send(
+                    new SetTolerance(contractId, indicatorId, null, tolerance.Mode, tolerance.GoodWithin, tolerance.ApproachingWithin, tolerance.RequiresImprovementWithin),
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (contract.Activate)
+        {
+            await mediator.Send(new ActivateContract(contractId, null, FewerKpisConfirmed: false), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Turns "from this period, this value" steps into one target per period of the term.</summary>
+    private static List<PeriodTarget> ExpandSteps(IReadOnlyList<SeedTargetStep> steps, IReadOnlyList<ReportingPeriod> periods)
+    {
+        var ordered = steps.Select(s => (From: ReportingPeriod.Parse(s.From), s.Value)).OrderBy(s => s.From).ToArray();
+        return [.. periods
+            .Where(p => p >= ordered[0].From)
+            .Select(p => new PeriodTarget(p.Label, ordered.Last(s => s.From <= p).Value))];
+    }
+
+    private async Task RunAsAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The demo user {email} was not created.");
+        currentUser.RunAs(await principals.CreateAsync(user).ConfigureAwait(false));
+    }
+
+    private static async Task<T> ReadAsync<T>(string folder, string file, CancellationToken cancellationToken)
+    {
+        var path = System.IO.Path.Combine(folder, file);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The demo data file {path} is missing. Set DemoData:Path to the seeds folder, or DemoData:Load to false.", path);
+        }
+
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"{path} is empty.");
+        }
+    }
+
+    private sealed record SeedOrganisation(string Key, string Name, OrganisationKind Kind, OrganisationType? OrganisationType, bool NotForProfit);
+
+    private sealed record SeedUser(string Email, string DisplayName, string Role, string Organisation, string Password);
+
+    private sealed record SeedEligibility(EligibilityKind Rule, IReadOnlyList<OrganisationType>? OrganisationTypes);
+
+    private sealed record SeedBaseline(decimal Value, string Period);
+
+    private sealed record SeedTargetStep(string From, decimal Value);
+
+    private sealed record SeedTolerance(ToleranceMode Mode, decimal GoodWithin, decimal ApproachingWithin, decimal RequiresImprovementWithin);
+
+    private sealed record SeedIndicator(
+        string Name,
+        string Definition,
+        IndicatorUnit Unit,
+        Polarity Polarity,
+        RbaQuestion RbaQuestion,
+        string DataSource,
+        string? NumeratorLabel,
+        string? DenominatorLabel,
+        SeedBaseline? Baseline,
+        IReadOnlyList<SeedTargetStep>? Targets,
+        SeedTolerance? Tolerance);
+
+    private sealed record SeedContract(
+        string Reference,
+        string Title,
+        string ServiceArea,
+        string Commissioner,
+        string Provider,
+        DateOnly TermStart,
+        DateOnly TermEnd,
+        decimal AnnualValue,
+        SeedEligibility Eligibility,
+        bool LightTouch,
+        bool Activate,
+        IReadOnlyList<SeedIndicator> Indicators);
+}
