@@ -32,7 +32,9 @@ public static class DependencyInjection
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
-            options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName));
+            options.UseSqlite(database.ConnectionString, sqlite => sqlite
+                .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
             options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<IContractRepository, ContractRepository>();

@@ -1,6 +1,94 @@
+using ContractOutcomes.Application;
+using ContractOutcomes.Application.Common.Security;
+using ContractOutcomes.Infrastructure;
+using ContractOutcomes.Infrastructure.Persistence;
+using ContractOutcomes.Web.Api;
+using ContractOutcomes.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+
+builder.Services
+    .AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+    })
+    .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, _ => { })
+    .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
+    {
+        options.LoginPath = "/Account/SignIn";
+        options.LogoutPath = "/Account/SignOut";
+        options.AccessDeniedPath = "/Error/403";
+        options.Cookie.Name = "ContractOutcomes.Auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+    }));
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.Commissioner, policy => policy.RequireRole(Roles.Commissioner))
+    .AddPolicy(Policies.Api, policy => policy
+        .AddAuthenticationSchemes(AccessTokenAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser());
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    options.Conventions.AllowAnonymousToFolder("/Error");
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "ContractOutcomes.Antiforgery";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddExceptionHandler<AppExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.AddContractOutcomesApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
 
-app.Run();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var state = await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+    StartupBanner.Register(app, state);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapContractOutcomesApi();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so tests can host the app.</summary>
+public partial class Program;

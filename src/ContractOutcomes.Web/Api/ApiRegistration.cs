@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace ContractOutcomes.Web.Api;
+
+public static class ApiRegistration
+{
+    public static IServiceCollection AddContractOutcomesApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new ReportingPeriodJsonConverter());
+            options.SerializerOptions.Converters.Add(new MoneyJsonConverter());
+        });
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ContractOutcomes API";
+            document.Info.Version = "v1";
+            document.Info.Description =
+                "Outcome-based contracts for commissioners and providers. Authenticate with a personal access token " +
+                "(created on the Access tokens page) sent as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem details. " +
+                "Changes to a contract may send 'If-Match' with the ETag from GET to guard against overwriting someone else's change.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication MapContractOutcomesApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "ContractOutcomes API v1");
+            options.RoutePrefix = "swagger";
+        });
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Api);
+        ContractsApi.Map(api);
+        OrganisationsApi.Map(api);
+        return app;
+    }
+}

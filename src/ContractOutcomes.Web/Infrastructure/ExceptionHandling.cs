@@ -1,0 +1,49 @@
+using ContractOutcomes.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ContractOutcomes.Web.Infrastructure;
+
+/// <summary>
+/// The last line of the failure policy: API requests get problem details, pages get the 403, 404 or
+/// error page. Nothing unhandled reaches a user as a stack trace.
+/// </summary>
+public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var problem = ProblemResponses.FromException(exception);
+        if (problem is null)
+        {
+            Unhandled(logger, exception, httpContext.Request.Path);
+        }
+
+        if (httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            problem ??= new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Sorry, there is a problem with the service",
+                Detail = "The error has been logged. Try again later.",
+            };
+            problem.Instance = httpContext.Request.Path;
+            httpContext.Response.StatusCode = problem.Status ?? 500;
+            await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+            return true;
+        }
+
+        httpContext.Response.StatusCode = exception switch
+        {
+            NotFoundException => StatusCodes.Status404NotFound,
+            ForbiddenException => StatusCodes.Status403Forbidden,
+            BadHttpRequestException bad => bad.StatusCode,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+
+        // Let the status code pages re-execute the matching error page.
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Path}")]
+    private static partial void Unhandled(ILogger logger, Exception exception, string path);
+}
