@@ -1,4 +1,4 @@
-using ContractOutcomes.Application;
+using ContractOutcomes.Infrastructure.Pipeline;
 using ContractOutcomes.Application.Common.Security;
 using ContractOutcomes.Infrastructure;
 using ContractOutcomes.Infrastructure.Persistence;
@@ -44,6 +44,7 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new NotFoundAndForbiddenPageFilter());
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AllowAnonymousToPage("/Account/SignIn");
     options.Conventions.AllowAnonymousToFolder("/Error");
@@ -70,7 +71,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     StartupBanner.Register(app, state);
 }
 
-app.UseExceptionHandler();
+// API failures become problem details in AppExceptionHandler; anything else re-executes the error page.
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500" });
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 if (!app.Environment.IsDevelopment())
 {

@@ -1,4 +1,4 @@
-using ContractOutcomes.Application;
+using ContractOutcomes.Infrastructure.Pipeline;
 using ContractOutcomes.Infrastructure;
 using ContractOutcomes.Infrastructure.Identity;
 using ContractOutcomes.Infrastructure.Persistence;

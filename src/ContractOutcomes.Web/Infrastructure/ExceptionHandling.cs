@@ -40,7 +40,7 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
             _ => StatusCodes.Status500InternalServerError,
         };
 
-        // Let the status code pages re-execute the matching error page.
+        // Not handled here: the exception handler middleware re-executes the error page.
         return false;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContractOutcomes.Web.Infrastructure;
 
 /// <summary>
-/// The failure policy for the API (docs/adr/0006): every error is an RFC 9457 problem document, and
+/// The failure policy for the API (docs/adr/0007): every error is an RFC 9457 problem document, and
 /// field errors are keyed by the JSON property name the client sent.
 /// </summary>
 public static class ProblemResponses

@@ -5,7 +5,7 @@ namespace ContractOutcomes.Infrastructure.Persistence.Migrations.Sqlite;
 
 /// <summary>
 /// The first schema: organisations, identity, contracts with their indicators, targets and variations,
-/// access tokens and the audit trail. Written by hand (see docs/adr/0005); the migration-equivalence
+/// access tokens and the audit trail. Written by hand (see docs/adr/0006); the migration-equivalence
 /// test proves it creates exactly the schema the model describes.
 /// </summary>
 [DbContext(typeof(AppDbContext))]

@@ -1,19 +1,23 @@
 using ContractOutcomes.Application.Common.Behaviours;
+using ContractOutcomes.Application.Common.Interfaces;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ContractOutcomes.Application;
+namespace ContractOutcomes.Infrastructure.Pipeline;
 
-public static class DependencyInjection
+public static class ApplicationRegistration
 {
-    /// <summary>Registers the mediator, every handler and validator in this assembly, and the pipeline.</summary>
+    /// <summary>
+    /// Registers the mediator, every handler and validator of the Application assembly, and the pipeline.
+    /// It lives here, not in Application, so that Application depends on nothing but Domain, MediatR and FluentValidation.
+    /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        var assembly = typeof(DependencyInjection).Assembly;
+        var assembly = typeof(ICurrentUser).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))

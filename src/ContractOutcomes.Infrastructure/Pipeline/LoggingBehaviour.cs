@@ -3,7 +3,7 @@ using ContractOutcomes.Application.Common.Interfaces;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
-namespace ContractOutcomes.Application.Common.Behaviours;
+namespace ContractOutcomes.Infrastructure.Pipeline;
 
 public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ICurrentUser currentUser)
     : IPipelineBehavior<TRequest, TResponse>
