@@ -31,6 +31,13 @@ builder.Services
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+
+        // Answer 403 on the page asked for (rendered by the status code pages), rather than redirecting.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }));
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -58,6 +65,9 @@ builder.Services.AddExceptionHandler<AppExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.AddContractOutcomesApi();
 
+// Unreadable request bodies throw, so the failure policy can say what was wrong with them.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
 var app = builder.Build();
 
 if (CommandLine.IsVerb(args))
@@ -73,7 +83,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 // API failures become problem details in AppExceptionHandler; anything else re-executes the error page.
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500" });
-app.UseStatusCodePagesWithReExecute("/Error/{0}");
+// Pages get the GOV.UK-style error pages; API responses with no body (unknown route, wrong method) get problem details.
+app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+app.UseWhen(IsApi, api => api.UseStatusCodePages());
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -91,6 +103,8 @@ app.MapRazorPages();
 
 await app.RunAsync();
 return 0;
+
+static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
 /// <summary>Entry point, public so tests can host the app.</summary>
 public partial class Program;

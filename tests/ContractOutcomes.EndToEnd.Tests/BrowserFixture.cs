@@ -13,6 +13,7 @@ namespace ContractOutcomes.EndToEnd.Tests;
 /// The app on a real Kestrel port over a real SQLite file with the demo data, driven by Debian's
 /// Chromium through Playwright.
 /// </summary>
+#pragma warning disable CA1001 // disposed in DisposeAsync, which xunit calls
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("co-e2e-").FullName;
@@ -80,6 +81,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
         return page;
     }
+
+#pragma warning restore CA1001
 
     private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
     {

@@ -18,7 +18,9 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
             Unhandled(logger, exception, httpContext.Request.Path);
         }
 
-        if (httpContext.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed the request at the error page: decide on the path that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
+        if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             problem ??= new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
@@ -26,9 +28,10 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
                 Title = "Sorry, there is a problem with the service",
                 Detail = "The error has been logged. Try again later.",
             };
-            problem.Instance = httpContext.Request.Path;
+            problem.Instance = path;
             httpContext.Response.StatusCode = problem.Status ?? 500;
-            await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+            // Serialised as its runtime type so ValidationProblemDetails keeps its "errors".
+            await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, "application/problem+json", cancellationToken);
             return true;
         }
 

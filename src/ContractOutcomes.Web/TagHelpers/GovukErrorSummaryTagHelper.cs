@@ -20,6 +20,10 @@ namespace ContractOutcomes.Web.TagHelpers;
 /// model metadata, for example <c>Input.StartDate</c>), the link goes to its day box, <c>#Input_StartDate_Day</c>.
 /// The rule needs nothing from the page and does not depend on the order in which the tag helpers render.
 /// </para>
+/// <para>
+/// Order: whole-form errors first, then errors in the order their fields appear on the page (for fields rendered
+/// with these tag helpers), then any others in ModelState order.
+/// </para>
 /// </summary>
 [HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukErrorSummaryTagHelper(IHtmlGenerator generator, IModelMetadataProvider metadataProvider) : TagHelper
