@@ -58,10 +58,12 @@ public sealed record EligibilityRule
             EligibilityKind.NotForProfitOnly when !provider.IsNotForProfit =>
                 $"{provider.Name} is not a not-for-profit organisation, and this contract is for not-for-profit providers only",
             EligibilityKind.SpecificOrganisationTypes when !AllowedTypes.Contains(provider.OrganisationType!.Value) =>
-                $"{provider.Name} is a {provider.OrganisationType!.Value.DisplayName().ToLowerInvariant()}, and this contract is only for: {Describe()}",
+                $"{provider.Name} is {Article(provider.OrganisationType!.Value.DisplayName())} {provider.OrganisationType!.Value.DisplayName().ToLowerInvariant()}, and this contract is only for: {Describe()}",
             _ => null,
         };
     }
+
+    private static string Article(string noun) => "AEIOUaeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     public string Describe() => Kind switch
     {

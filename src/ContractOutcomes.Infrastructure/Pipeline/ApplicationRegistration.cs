@@ -23,10 +23,14 @@ public static class ApplicationRegistration
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>)
-                    || (definition == typeof(IValidator<>) && !contract.GetGenericArguments()[0].IsInterface))
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
                 {
                     services.AddScoped(contract, type);
+                }
+                else if (definition == typeof(IValidator<>) && !contract.GetGenericArguments()[0].IsInterface)
+                {
+                    // Validators are stateless and costly to build (they compile their rules), so build each once.
+                    services.AddSingleton(contract, type);
                 }
             }
         }

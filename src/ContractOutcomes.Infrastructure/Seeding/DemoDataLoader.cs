@@ -15,6 +15,7 @@ using ContractOutcomes.Domain.Organisations;
 using ContractOutcomes.Infrastructure.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -40,13 +41,12 @@ public sealed record DemoAccount(string Email, string Role, string Organisation,
 /// kinds of user, so demo data can never break a rule that real data must keep.
 /// </summary>
 public sealed class DemoDataLoader(
-    IMediator mediator,
-    CurrentUser currentUser,
-    UserManager<AppUser> users,
-    IUserClaimsPrincipalFactory<AppUser> principals,
+    IServiceScopeFactory scopes,
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment)
 {
+    private string? _actingAs;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -74,25 +74,25 @@ public sealed class DemoDataLoader(
         var administrator = seedUsers.FirstOrDefault(u => u.Role == Roles.Administrator)
             ?? throw new InvalidOperationException("seeds/users.json must include an Administrator.");
         var administratorOrganisation = organisations.Single(o => o.Key == administrator.Organisation);
-        await mediator.Send(
+        await SendAsync(
             new CreateFirstAdministrator(administrator.Email, administrator.DisplayName, administratorOrganisation.Name, administrator.Password),
             cancellationToken).ConfigureAwait(false);
-        await RunAsAsync(administrator.Email).ConfigureAwait(false);
+        _actingAs = administrator.Email;
 
         var organisationIds = new Dictionary<string, Guid>(StringComparer.Ordinal)
         {
-            [administratorOrganisation.Key] = (await users.FindByEmailAsync(administrator.Email).ConfigureAwait(false))!.OrganisationId.Value,
+            [administratorOrganisation.Key] = await OrganisationOfAsync(administrator.Email).ConfigureAwait(false),
         };
         foreach (var organisation in organisations.Where(o => o.Key != administratorOrganisation.Key))
         {
-            organisationIds[organisation.Key] = await mediator.Send(
+            organisationIds[organisation.Key] = await SendAsync(
                 new CreateOrganisation(organisation.Name, organisation.Kind, organisation.OrganisationType, organisation.NotForProfit),
                 cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var user in seedUsers.Where(u => u != administrator))
         {
-            await mediator.Send(
+            await SendAsync(
                 new CreateUser(user.Email, user.DisplayName, user.Role, organisationIds[user.Organisation], user.Password),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -101,7 +101,7 @@ public sealed class DemoDataLoader(
         {
             var commissioner = seedUsers.FirstOrDefault(u => u.Role == Roles.Commissioner && u.Organisation == contract.Commissioner)
                 ?? throw new InvalidOperationException($"seeds/users.json has no commissioner at {contract.Commissioner} to create {contract.Reference}.");
-            await RunAsAsync(commissioner.Email).ConfigureAwait(false);
+            _actingAs = commissioner.Email;
             await LoadContractAsync(contract, organisationIds, cancellationToken).ConfigureAwait(false);
         }
 
@@ -114,7 +114,7 @@ public sealed class DemoDataLoader(
 
     private async Task LoadContractAsync(SeedContract contract, Dictionary<string, Guid> organisationIds, CancellationToken cancellationToken)
     {
-        var contractId = await mediator.Send(
+        var contractId = await SendAsync(
             new CreateDraftContract(
                 contract.Reference,
                 contract.Title,
@@ -130,7 +130,7 @@ public sealed class DemoDataLoader(
         var periods = ReportingPeriod.Range(ReportingPeriod.Containing(contract.TermStart), ReportingPeriod.Containing(contract.TermEnd));
         foreach (var indicator in contract.Indicators)
         {
-            var indicatorId = await mediator.Send(
+            var indicatorId = await SendAsync(
                 new AddIndicator(
                     contractId,
                     null,
@@ -147,12 +147,12 @@ public sealed class DemoDataLoader(
                 cancellationToken).ConfigureAwait(false);
             if (indicator.Targets is { Count: > 0 } steps)
             {
-                await mediator.Send(new SetTargets(contractId, indicatorId, null, null, ExpandSteps(steps, periods)), cancellationToken).ConfigureAwait(false);
+                await SendAsync(new SetTargets(contractId, indicatorId, null, null, ExpandSteps(steps, periods)), cancellationToken).ConfigureAwait(false);
             }
 
             if (indicator.Tolerance is { } tolerance)
             {
-                await mediator.Send(
+                await SendAsync(
                     new SetTolerance(contractId, indicatorId, null, tolerance.Mode, tolerance.GoodWithin, tolerance.ApproachingWithin, tolerance.RequiresImprovementWithin),
                     cancellationToken).ConfigureAwait(false);
             }
@@ -160,7 +160,7 @@ public sealed class DemoDataLoader(
 
         if (contract.Activate)
         {
-            await mediator.Send(new ActivateContract(contractId, null, FewerKpisConfirmed: false), cancellationToken).ConfigureAwait(false);
+            await SendAsync(new ActivateContract(contractId, null, FewerKpisConfirmed: false), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -173,11 +173,37 @@ public sealed class DemoDataLoader(
             .Select(p => new PeriodTarget(p.Label, ordered.Last(s => s.From <= p).Value))];
     }
 
-    private async Task RunAsAsync(string email)
+    /// <summary>
+    /// Sends one request in a scope of its own, as the current demo user, exactly as one web request would.
+    /// A fresh scope per request also keeps the change tracker small, so loading stays linear in the data.
+    /// </summary>
+    private async Task<T> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(email).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"The demo user {email} was not created.");
-        currentUser.RunAs(await principals.CreateAsync(user).ConfigureAwait(false));
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var provider = scope.ServiceProvider;
+            if (_actingAs is { } email)
+            {
+                var user = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The demo user {email} was not created.");
+                provider.GetRequiredService<CurrentUser>().RunAs(
+                    await provider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user).ConfigureAwait(false));
+            }
+
+            return await provider.GetRequiredService<IMediator>().Send(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Guid> OrganisationOfAsync(string email)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The demo user {email} was not created.");
+            return user.OrganisationId.Value;
+        }
     }
 
     private static async Task<T> ReadAsync<T>(string folder, string file, CancellationToken cancellationToken)

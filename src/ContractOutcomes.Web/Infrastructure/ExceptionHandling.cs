@@ -12,14 +12,14 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        // The middleware has already pointed the request at the error page: use the path that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
         var problem = ProblemResponses.FromException(exception);
         if (problem is null)
         {
-            Unhandled(logger, exception, httpContext.Request.Path);
+            Unhandled(logger, exception, path);
         }
 
-        // The middleware has already pointed the request at the error page: decide on the path that failed.
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
         if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             problem ??= new Microsoft.AspNetCore.Mvc.ProblemDetails

@@ -38,8 +38,8 @@ public sealed class VaryContractValidator : AbstractValidator<VaryContract>
             .IsInEnum().WithMessage("Select what the variation changes");
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Enter the reason for the variation")
             .MaximumLength(ContractVariation.ReasonMaxLength).WithMessage($"Reason must be {ContractVariation.ReasonMaxLength} characters or fewer");
-        RuleFor(x => x.EffectiveFrom).NotEmpty().WithMessage("Select the period the variation takes effect from")
-            .Must(p => ReportingPeriod.TryParse(p, out _)).When(x => !string.IsNullOrWhiteSpace(x.EffectiveFrom))
+        RuleFor(x => x.EffectiveFrom).NotEmpty().WithMessage("Select the period the variation takes effect from");
+        RuleFor(x => x.EffectiveFrom).Must(p => ReportingPeriod.TryParse(p, out _)).When(x => !string.IsNullOrWhiteSpace(x.EffectiveFrom))
             .WithMessage("Enter the period like 2025-26 Q1");
         RuleFor(x => x.NewAnnualValue).NotNull().When(x => x.Kind == VariationKind.AnnualValue).WithMessage("Enter the new annual value")
             .GreaterThan(0).WithMessage("The annual value must be more than £0");
@@ -60,14 +60,30 @@ public sealed class VaryContractHandler(IContractRepository contracts, ICurrentU
         ArgumentNullException.ThrowIfNull(request);
         var contract = await contracts.LoadForChangeAsync(request.ContractId, user, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
         var context = new VariationContext(request.Reason!, ReportingPeriod.Parse(request.EffectiveFrom!), user.AsActor(), clock.GetUtcNow());
-        var variation = request.Kind switch
+        try
         {
-            VariationKind.AnnualValue => contract.VaryAnnualValue(request.NewAnnualValue!.Value, context),
-            VariationKind.TermEnd => contract.VaryTermEnd(request.NewTermEnd!.Value, context),
-            VariationKind.Target => contract.VaryTarget(new IndicatorId(request.IndicatorId!.Value), request.NewTarget!.Value, context),
-            VariationKind.Tolerance => contract.VaryTolerance(new IndicatorId(request.IndicatorId!.Value), request.ToBands(), context),
-            _ => throw new BusinessRuleException("Select what the variation changes", nameof(request.Kind)),
-        };
-        return variation.Number;
+            var variation = request.Kind switch
+            {
+                VariationKind.AnnualValue => contract.VaryAnnualValue(request.NewAnnualValue!.Value, context),
+                VariationKind.TermEnd => contract.VaryTermEnd(request.NewTermEnd!.Value, context),
+                VariationKind.Target => contract.VaryTarget(new IndicatorId(request.IndicatorId!.Value), request.NewTarget!.Value, context),
+                VariationKind.Tolerance => contract.VaryTolerance(new IndicatorId(request.IndicatorId!.Value), request.ToBands(), context),
+                _ => throw new BusinessRuleException("Select what the variation changes", nameof(request.Kind)),
+            };
+            return variation.Number;
+        }
+        catch (BusinessRuleException e)
+        {
+            // The domain names the contract's own terms; this request names the new values.
+            throw new BusinessRuleException([.. e.Violations.Select(v => v with { PropertyName = RequestField(v.PropertyName) })]);
+        }
     }
+
+    private static string? RequestField(string? domainProperty) => domainProperty switch
+    {
+        "AnnualValue" => nameof(VaryContract.NewAnnualValue),
+        "TermEnd" or "TermStart" => nameof(VaryContract.NewTermEnd),
+        "Value" => nameof(VaryContract.NewTarget),
+        _ => domainProperty,
+    };
 }
