@@ -1,7 +1,10 @@
+using ContractOutcomes.Infrastructure.Identity;
 using ContractOutcomes.Infrastructure.Persistence;
+using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,16 +73,51 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in as the given demo user.</summary>
-    public async Task<IPage> SignedInPage(string email, string password)
+    public Task<IPage> SignedInPage(DemoUser user, BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
-        var page = await context.NewPageAsync();
+        ArgumentNullException.ThrowIfNull(user);
+        return SignedInPage(user.Email, user.Password, options);
+    }
+
+    /// <summary>A fresh browser context signed in as the given user. Dispose the page's context when done.</summary>
+    public async Task<IPage> SignedInPage(string email, string password, BrowserNewContextOptions? options = null)
+    {
+        var page = await NewPage(options);
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>A fresh browser context, not signed in, whose relative addresses go to the app.</summary>
+    public async Task<IPage> NewPage(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseUrl;
+        var context = await Browser.NewContextAsync(options);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Reads the app's database directly, for example to find the id of a seeded contract.</summary>
+    public async Task<T> Db<T>(Func<AppDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Sends a request through the app's own mediator pipeline as a demo user, as a web request would.</summary>
+    public async Task<T> SendAs<T>(DemoUser user, IRequest<T> request)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var scope = Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var account = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(user.Email)
+            ?? throw new InvalidOperationException($"The demo user {user.Email} does not exist.");
+        provider.GetRequiredService<CurrentUser>().RunAs(await provider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account));
+        return await provider.GetRequiredService<IMediator>().Send(request);
     }
 
 #pragma warning restore CA1001
@@ -102,6 +140,22 @@ public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
+/// A theory that needs Chromium: skipped with a message when Chromium is missing on a developer's machine, but
+/// run (and so failed) when CI=true. See <see cref="BrowserFactAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!BrowserFactAttribute.ChromiumAvailable && !BrowserFactAttribute.InCi)
+        {
+            Skip = BrowserFactAttribute.SkipMessage;
+        }
+    }
+}
+
+/// <summary>
 /// A test that needs Chromium: skipped with a message when Chromium is missing on a developer's machine,
 /// but run (and so failed) when CI=true, where a missing browser is a broken build.
 /// </summary>
@@ -114,9 +168,11 @@ public sealed class BrowserFactAttribute : FactAttribute
     {
         if (!ChromiumAvailable && !InCi)
         {
-            Skip = $"Chromium not found at {ChromiumPath}: install it with 'apt-get install chromium' to run the browser tests.";
+            Skip = SkipMessage;
         }
     }
+
+    public static string SkipMessage => $"Chromium not found at {ChromiumPath}: install it with 'apt-get install chromium' to run the browser tests.";
 
     public static bool ChromiumAvailable => File.Exists(ChromiumPath);
 

@@ -1,11 +1,12 @@
-using ContractOutcomes.Application.Common.Interfaces;
 using ContractOutcomes.Application.Common.Security;
+using ContractOutcomes.Application.Users.GetMyAccount;
+using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractOutcomes.Web.Pages;
 
 /// <summary>The home page: who you are signed in as, and where you can go.</summary>
-public sealed class IndexModel(ICurrentUser currentUser, IReadStore store) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -21,15 +22,9 @@ public sealed class IndexModel(ICurrentUser currentUser, IReadStore store) : Pag
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        DisplayName = currentUser.Name;
-        Role = Roles.All.FirstOrDefault(currentUser.IsInRole);
-
-        // There is no use case yet that tells any signed-in user about their own organisation (GetOrganisation is for
-        // administrators), so this one name is read straight from the read store. Replace it with such a query.
-        if (currentUser.OrganisationId is { } organisationId)
-        {
-            OrganisationName = await store.FirstOrDefaultAsync(
-                store.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name), cancellationToken);
-        }
+        var account = await mediator.Send(new GetMyAccount(), cancellationToken);
+        DisplayName = account.DisplayName;
+        Role = account.Role;
+        OrganisationName = account.OrganisationName;
     }
 }
