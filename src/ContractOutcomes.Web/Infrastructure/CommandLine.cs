@@ -15,7 +15,7 @@ public static class CommandLine
 {
     public const string CreateAdmin = "create-admin";
 
-    public static bool IsVerb(string[] args) => args is [CreateAdmin, ..];
+    public static bool IsVerb(string[] args) => Array.IndexOf(args, CreateAdmin) >= 0;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
