@@ -54,6 +54,11 @@ public sealed class CreateAdminCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Password must be 12 characters or more", result.Output, StringComparison.Ordinal);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "co.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM Organisations";
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
     }
 
     public void Dispose()

@@ -27,6 +27,12 @@ public interface IOrganisationRepository
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs work that must save more than once (for example, through the identity store) as one
+    /// transaction: all of it is kept, or none.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
 }
 
 /// <summary>Names the use case whose changes are being recorded in the audit trail.</summary>

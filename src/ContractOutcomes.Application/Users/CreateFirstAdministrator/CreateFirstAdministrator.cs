@@ -39,15 +39,23 @@ public sealed class CreateFirstAdministratorHandler(IUserAccounts accounts, IOrg
         }
 
         var name = request.OrganisationName!.Trim();
-        var organisation = await organisations.NameExistsAsync(name, null, cancellationToken).ConfigureAwait(false)
-            ? throw new BusinessRuleException($"There is already an organisation called {name}", nameof(request.OrganisationName))
-            : Organisation.CreateCommissioningBody(name);
-        organisations.Add(organisation);
+        if (await organisations.NameExistsAsync(name, null, cancellationToken).ConfigureAwait(false))
+        {
+            throw new BusinessRuleException($"There is already an organisation called {name}", nameof(request.OrganisationName));
+        }
 
-        // The organisation must exist before an account can refer to it.
-        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await accounts.CreateAsync(
-            new NewUserAccount(request.Email!.Trim(), request.DisplayName!.Trim(), Roles.Administrator, organisation.Id, request.Password!),
+        // The organisation must be saved before an account can refer to it; one transaction keeps the
+        // two together, so a refused password leaves no orphan organisation behind.
+        return await unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                var organisation = Organisation.CreateCommissioningBody(name);
+                organisations.Add(organisation);
+                await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return await accounts.CreateAsync(
+                    new NewUserAccount(request.Email!.Trim(), request.DisplayName!.Trim(), Roles.Administrator, organisation.Id, request.Password!),
+                    cancellationToken).ConfigureAwait(false);
+            },
             cancellationToken).ConfigureAwait(false);
     }
 }
