@@ -94,6 +94,29 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         await Expect(history).ToContainTextAsync(DemoUsers.Commissioner.DisplayName);
     }
 
+    [BrowserFact]
+    public async Task SaveThresholds_AfterPreviewingBands_SavesThem()
+    {
+        // Arrange: a draft indicator with targets and no thresholds yet, and its thresholds page with a preview shown.
+        var contract = await TestContracts.ReadyDraft(fixture, withTolerance: false);
+        var page = await fixture.SignedInPage(DemoUsers.Commissioner);
+        await using var context = page.Context;
+        await page.GotoAsync($"/Contracts/{contract.ContractId}/Indicators/{contract.IndicatorId}/Tolerance");
+        await page.GetByLabel("Absolute").CheckAsync();
+        await page.GetByLabel("Good within", new() { Exact = true }).FillAsync("2");
+        await page.GetByLabel("Approaching target within", new() { Exact = true }).FillAsync("5");
+        await page.GetByLabel("Requires improvement within", new() { Exact = true }).FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview bands" }).ClickAsync();
+        await Expect(page.GetByText("These thresholds are not saved yet.")).ToBeVisibleAsync();
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save thresholds" }).ClickAsync();
+
+        // Assert
+        await page.WaitForURLAsync(ContractPage(), new() { Timeout = 10_000 });
+        await Expect(StatusBanner(page, "Tolerance thresholds saved")).ToBeVisibleAsync();
+    }
+
     private static ILocator KpiDutyWarning(IPage page) => page.GetByText("Procurement Act 2023 section 52");
 
     private static ILocator ErrorSummary(IPage page) =>
@@ -103,14 +126,14 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1, Exact = true });
 
     private static ILocator StatusBanner(IPage page, string text) =>
-        page.GetByRole(AriaRole.Region, new() { Name = "Success" }).GetByText(text);
+        page.GetByRole(AriaRole.Alert, new() { Name = "Success" }).GetByText(text);
 
     private static async Task FillDate(IPage page, string legend, string day, string month, string year)
     {
         var date = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
-        await date.GetByLabel("Day").FillAsync(day);
-        await date.GetByLabel("Month").FillAsync(month);
-        await date.GetByLabel("Year").FillAsync(year);
+        await date.GetByLabel("Day", new() { Exact = true }).FillAsync(day);
+        await date.GetByLabel("Month", new() { Exact = true }).FillAsync(month);
+        await date.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
     }
 
     private static async Task CreateDraftCorrectingMistakes(IPage page, string reference, string title)
@@ -121,13 +144,13 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         await Expect(Heading(page, "Create a contract")).ToBeVisibleAsync();
 
         // First attempt: no title, and an end date before the start date.
-        await page.GetByLabel("Reference").FillAsync(reference);
-        await page.GetByLabel("Service area").FillAsync("Care leavers' housing");
-        await page.GetByLabel("Provider").SelectOptionAsync(new SelectOptionValue { Label = $"{Seeded.CharityProvider} (charity, not for profit)" });
+        await page.GetByLabel("Reference", new() { Exact = true }).FillAsync(reference);
+        await page.GetByLabel("Service area", new() { Exact = true }).FillAsync("Care leavers' housing");
+        await page.GetByLabel("Provider", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{Seeded.CharityProvider} (charity, not for profit)" });
         await FillDate(page, "Start date", "1", "4", "2026");
         await FillDate(page, "End date", "31", "3", "2025");
-        await page.GetByLabel("Annual value").FillAsync("6500000");
-        await page.GetByLabel("Not-for-profit providers only").CheckAsync();
+        await page.GetByLabel("Annual value", new() { Exact = true }).FillAsync("6500000");
+        await page.GetByLabel("Not-for-profit providers only", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft contract" }).ClickAsync();
 
         var summary = ErrorSummary(page);
@@ -146,13 +169,13 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         await Expect(titleBox).ToHaveAccessibleDescriptionAsync(new Regex("Enter a title"));
 
         // By keyboard: focus the summary link and follow it.
-        var endDay = page.GetByRole(AriaRole.Group, new() { Name = "End date", Exact = true }).GetByLabel("Day");
+        var endDay = page.GetByRole(AriaRole.Group, new() { Name = "End date", Exact = true }).GetByLabel("Day", new() { Exact = true });
         await endDateError.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(endDay).ToBeFocusedAsync();
 
         // What was typed is kept; fix the two mistakes.
-        await Expect(page.GetByLabel("Reference")).ToHaveValueAsync(reference);
+        await Expect(page.GetByLabel("Reference", new() { Exact = true })).ToHaveValueAsync(reference);
         await titleBox.FillAsync(title);
         await FillDate(page, "End date", "31", "3", "2028");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft contract" }).ClickAsync();
@@ -169,15 +192,15 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         await Expect(Heading(page, "Add an outcome indicator")).ToBeVisibleAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(indicator.Name);
-        await page.GetByLabel("Definition").FillAsync(indicator.Definition);
+        await page.GetByLabel("Definition", new() { Exact = true }).FillAsync(indicator.Definition);
         await page.GetByRole(AriaRole.Group, new() { Name = "Unit" }).GetByLabel(indicator.Unit, new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is a higher or a lower figure better?" }).GetByLabel(indicator.Polarity).CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Which question does the indicator answer?" }).GetByLabel(indicator.Question).CheckAsync();
-        await page.GetByLabel("Data source").FillAsync(indicator.DataSource);
-        await page.GetByLabel("Numerator").FillAsync(indicator.Numerator);
-        await page.GetByLabel("Denominator").FillAsync(indicator.Denominator);
-        await page.GetByLabel("Baseline value").FillAsync(indicator.Baseline);
-        await page.GetByLabel("Period the baseline was measured in").SelectOptionAsync(new SelectOptionValue { Label = indicator.BaselinePeriod });
+        await page.GetByRole(AriaRole.Group, new() { Name = "Is a higher or a lower figure better?" }).GetByLabel(indicator.Polarity, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Which question does the indicator answer?" }).GetByLabel(indicator.Question, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Data source", new() { Exact = true }).FillAsync(indicator.DataSource);
+        await page.GetByLabel("Numerator", new() { Exact = true }).FillAsync(indicator.Numerator);
+        await page.GetByLabel("Denominator", new() { Exact = true }).FillAsync(indicator.Denominator);
+        await page.GetByLabel("Baseline value", new() { Exact = true }).FillAsync(indicator.Baseline);
+        await page.GetByLabel("Period the baseline was measured in", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = indicator.BaselinePeriod });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
 
         await page.WaitForURLAsync(ContractPage());
@@ -195,8 +218,8 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
     {
         await OpenIndicatorPage(page, $"Change targets for {indicator}", $"Targets for {indicator}");
 
-        await page.GetByLabel("The same target for every period").CheckAsync();
-        await page.GetByLabel("Target for every period").FillAsync(target);
+        await page.GetByLabel("The same target for every period", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Target for every period", new() { Exact = true }).FillAsync(target);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save targets" }).ClickAsync();
 
         await page.WaitForURLAsync(ContractPage());
@@ -206,7 +229,7 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
     private static async Task SetTargetForEachPeriodAfterFixingABlankCell(IPage page, string indicator)
     {
         await OpenIndicatorPage(page, $"Change targets for {indicator}", $"Targets for {indicator}");
-        await page.GetByLabel("A target for each period").CheckAsync();
+        await page.GetByLabel("A target for each period", new() { Exact = true }).CheckAsync();
         var blank = Periods[5];
         for (var i = 0; i < Periods.Length; i++)
         {
@@ -225,7 +248,7 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         var blankCell = page.GetByLabel($"Target for {blank}", new() { Exact = true });
         await cellError.ClickAsync();
         await Expect(blankCell).ToBeFocusedAsync();
-        await Expect(page.GetByLabel("A target for each period")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("A target for each period", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(page.GetByLabel($"Target for {Periods[0]}", new() { Exact = true })).ToHaveValueAsync(TargetFor(0));
 
         await blankCell.FillAsync(TargetFor(5));
@@ -236,7 +259,7 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         var card = page.Locator($"[id^='indicator-']").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = indicator }) });
         await card.GetByText("Targets by period").ClickAsync();
         var byPeriod = card.GetByRole(AriaRole.Table, new() { Name = $"Targets for {indicator} by reporting period" });
-        await Expect(byPeriod.GetByRole(AriaRole.Row, new() { Name = $"{blank} {TargetFor(5)}%" })).ToBeVisibleAsync();
+        await Expect(byPeriod.GetByRole(AriaRole.Row, new() { Name = $"{blank} {TargetFor(5)}.0%", Exact = true })).ToBeVisibleAsync();
     }
 
     private static string TargetFor(int periodIndex) => (70 + (2 * periodIndex)).ToString(CultureInfo.InvariantCulture);
@@ -245,22 +268,21 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
     {
         await OpenIndicatorPage(page, $"Change tolerance thresholds for {indicator}", $"Tolerance thresholds for {indicator}");
         await page.GetByLabel("Absolute").CheckAsync();
-        await page.GetByLabel("Good within").FillAsync("2");
-        await page.GetByLabel("Approaching target within").FillAsync("5");
-        await page.GetByLabel("Requires improvement within").FillAsync("10");
+        await page.GetByLabel("Good within", new() { Exact = true }).FillAsync("2");
+        await page.GetByLabel("Approaching target within", new() { Exact = true }).FillAsync("5");
+        await page.GetByLabel("Requires improvement within", new() { Exact = true }).FillAsync("10");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview bands" }).ClickAsync();
 
-        var preview = page.GetByRole(AriaRole.Table, new() { Name = "Preview: ratings at the first target, 85%" });
+        var preview = page.GetByRole(AriaRole.Table, new() { Name = "Preview: ratings at the first target, 85.0%", Exact = true });
         await Expect(preview).ToBeVisibleAsync();
         await Expect(page.GetByText("These thresholds are not saved yet.")).ToBeVisibleAsync();
         await Expect(preview.GetByRole(AriaRole.Row)).ToHaveCountAsync(5);
         await Expect(preview.GetByRole(AriaRole.Row, new() { Name = "Good" })).ToBeVisibleAsync();
         await Expect(preview.GetByRole(AriaRole.Row, new() { Name = "Inadequate" })).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Requires improvement within")).ToHaveValueAsync("10");
+        await Expect(page.GetByLabel("Requires improvement within", new() { Exact = true })).ToHaveValueAsync("10");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save thresholds" }).ClickAsync();
-
         await page.WaitForURLAsync(ContractPage());
         await Expect(StatusBanner(page, "Tolerance thresholds saved")).ToBeVisibleAsync();
     }
@@ -269,9 +291,9 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
     {
         await OpenIndicatorPage(page, $"Change tolerance thresholds for {indicator}", $"Tolerance thresholds for {indicator}");
         await page.GetByLabel(mode).CheckAsync();
-        await page.GetByLabel("Good within").FillAsync(good);
-        await page.GetByLabel("Approaching target within").FillAsync(approaching);
-        await page.GetByLabel("Requires improvement within").FillAsync(requiresImprovement);
+        await page.GetByLabel("Good within", new() { Exact = true }).FillAsync(good);
+        await page.GetByLabel("Approaching target within", new() { Exact = true }).FillAsync(approaching);
+        await page.GetByLabel("Requires improvement within", new() { Exact = true }).FillAsync(requiresImprovement);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save thresholds" }).ClickAsync();
 
         await page.WaitForURLAsync(ContractPage());
@@ -299,10 +321,10 @@ public sealed partial class CommissionerJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record a variation" }).ClickAsync();
         await Expect(Heading(page, "Record a variation")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Group, new() { Name = "What does the variation change?" }).GetByLabel("Annual value").CheckAsync();
-        await page.GetByLabel("Takes effect from").SelectOptionAsync(new SelectOptionValue { Label = "2026-27 Q3" });
-        await page.GetByLabel("Reason for the variation").FillAsync("The council and the provider agreed funding for six more supported flats.");
-        await page.GetByLabel("New annual value").FillAsync("7000000");
+        await page.GetByRole(AriaRole.Group, new() { Name = "What does the variation change?" }).GetByLabel("Annual value", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Takes effect from", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "2026-27 Q3" });
+        await page.GetByLabel("Reason for the variation", new() { Exact = true }).FillAsync("The council and the provider agreed funding for six more supported flats.");
+        await page.GetByLabel("New annual value", new() { Exact = true }).FillAsync("7000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record variation" }).ClickAsync();
 
         await page.WaitForURLAsync(ContractPage());
