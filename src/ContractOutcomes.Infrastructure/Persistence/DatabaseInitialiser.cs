@@ -33,6 +33,7 @@ public sealed partial class DatabaseInitialiser(
             // Write-ahead logging lets readers carry on while a request writes, and makes each commit cheaper.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
+
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
@@ -41,8 +42,8 @@ public sealed partial class DatabaseInitialiser(
             }
         }
 
-        var isEmpty = !await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false)
-            && !await db.Organisations.AnyAsync(cancellationToken).ConfigureAwait(false);
+        var hasUsers = await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false);
+        var isEmpty = !hasUsers && !await db.Organisations.AnyAsync(cancellationToken).ConfigureAwait(false);
         if (isEmpty && demoOptions.Value.Load)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -52,7 +53,7 @@ public sealed partial class DatabaseInitialiser(
             return new DatabaseState(HasUsers: true, DemoDataLoaded: true);
         }
 
-        return new DatabaseState(HasUsers: !isEmpty || await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false), DemoDataLoaded: false);
+        return new DatabaseState(hasUsers, DemoDataLoaded: false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded demo data: {Organisations} organisations, {Users} users, {Contracts} contracts in {Seconds:0.0} s")]

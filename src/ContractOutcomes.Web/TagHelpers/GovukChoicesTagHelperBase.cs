@@ -51,15 +51,7 @@ public abstract class GovukChoicesTagHelperBase(IHtmlGenerator generator) : Govu
 
         RenderAsFormGroup(output, error is not null);
         var inner = new HtmlContentBuilder();
-        if (hintId is not null)
-        {
-            inner.AppendHtml(GovukMarkup.Hint(hintId, hint!));
-        }
-
-        if (errorId is not null)
-        {
-            inner.AppendHtml(GovukMarkup.ErrorMessage(errorId, error!));
-        }
+        AppendHintAndError(inner, hintId, hint, errorId, error);
 
         var list = GovukMarkup.Element("div", GovukMarkup.Classes($"govuk-{Component}", Modifier, Small ? $"govuk-{Component}--small" : null));
         list.Attributes["data-module"] = $"govuk-{Component}";

@@ -58,15 +58,7 @@ public sealed class GovukDateInputTagHelper(IHtmlGenerator generator) : GovukFie
 
         RenderAsFormGroup(output, error is not null);
         var inner = new HtmlContentBuilder();
-        if (hintId is not null)
-        {
-            inner.AppendHtml(GovukMarkup.Hint(hintId, hint!));
-        }
-
-        if (errorId is not null)
-        {
-            inner.AppendHtml(GovukMarkup.ErrorMessage(errorId, error!));
-        }
+        AppendHintAndError(inner, hintId, hint, errorId, error);
 
         var dateInput = GovukMarkup.Element("div", "govuk-date-input");
         dateInput.Attributes["id"] = id;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using System.Collections;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -50,6 +51,21 @@ public abstract class GovukFieldTagHelperBase : TagHelper
     }
 
     protected abstract void Render(TagHelperContext context, TagHelperOutput output);
+
+    /// <summary>The hint, then the error message, as every GOV.UK field shows them between its label and its control.</summary>
+    protected static void AppendHintAndError(HtmlContentBuilder content, string? hintId, string? hint, string? errorId, string? error)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (hintId is not null)
+        {
+            content.AppendHtml(GovukMarkup.Hint(hintId, hint!));
+        }
+
+        if (errorId is not null)
+        {
+            content.AppendHtml(GovukMarkup.ErrorMessage(errorId, error!));
+        }
+    }
 
     protected void RenderAsFormGroup(TagHelperOutput output, bool hasError)
     {

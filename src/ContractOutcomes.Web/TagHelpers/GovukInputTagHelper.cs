@@ -66,15 +66,7 @@ public sealed class GovukInputTagHelper(IHtmlGenerator generator) : GovukFieldTa
             Label ?? DefaultLabel,
             LabelClass ?? (LabelIsPageHeading ? "govuk-label--l" : null),
             LabelIsPageHeading));
-        if (hintId is not null)
-        {
-            content.AppendHtml(GovukMarkup.Hint(hintId, hint!));
-        }
-
-        if (errorId is not null)
-        {
-            content.AppendHtml(GovukMarkup.ErrorMessage(errorId, error!));
-        }
+        AppendHintAndError(content, hintId, hint, errorId, error);
 
         var input = GovukMarkup.Void("input");
         input.Attributes["class"] = GovukMarkup.Classes("govuk-input", InputClass, error is null ? null : "govuk-input--error");

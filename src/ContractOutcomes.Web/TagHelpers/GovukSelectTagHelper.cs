@@ -46,15 +46,7 @@ public sealed class GovukSelectTagHelper(IHtmlGenerator generator) : GovukFieldT
             Label ?? DefaultLabel,
             LabelClass ?? (LabelIsPageHeading ? "govuk-label--l" : null),
             LabelIsPageHeading));
-        if (hintId is not null)
-        {
-            content.AppendHtml(GovukMarkup.Hint(hintId, hint!));
-        }
-
-        if (errorId is not null)
-        {
-            content.AppendHtml(GovukMarkup.ErrorMessage(errorId, error!));
-        }
+        AppendHintAndError(content, hintId, hint, errorId, error);
 
         var select = GovukMarkup.Element(
             "select",

@@ -51,15 +51,7 @@ public sealed class GovukTextareaTagHelper(IHtmlGenerator generator) : GovukFiel
             Label ?? DefaultLabel,
             LabelClass ?? (LabelIsPageHeading ? "govuk-label--l" : null),
             LabelIsPageHeading));
-        if (hintId is not null)
-        {
-            content.AppendHtml(GovukMarkup.Hint(hintId, hint!));
-        }
-
-        if (errorId is not null)
-        {
-            content.AppendHtml(GovukMarkup.ErrorMessage(errorId, error!));
-        }
+        AppendHintAndError(content, hintId, hint, errorId, error);
 
         var textarea = GovukMarkup.Element(
             "textarea",
