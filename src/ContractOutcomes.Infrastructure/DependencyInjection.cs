@@ -1,5 +1,6 @@
 using ContractOutcomes.Application.Common.Interfaces;
 using ContractOutcomes.Application.Users;
+using ContractOutcomes.Infrastructure.Calendar;
 using ContractOutcomes.Infrastructure.Identity;
 using ContractOutcomes.Infrastructure.Persistence;
 using ContractOutcomes.Infrastructure.Seeding;
@@ -25,6 +26,10 @@ public static class DependencyInjection
         var database = DatabaseSettings.From(configuration, environment);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Clock>();
+        services.AddScoped<IClock>(sp => sp.GetRequiredService<Clock>());
+        services.Configure<ReturnOptions>(configuration.GetSection(ReturnOptions.Section));
+        services.AddSingleton<IReportingCalendar, ReportingCalendar>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
@@ -40,6 +45,9 @@ public static class DependencyInjection
         services.AddScoped<IContractRepository, ContractRepository>();
         services.AddScoped<IOrganisationRepository, OrganisationRepository>();
         services.AddScoped<IReadStore, ReadStore>();
+        services.AddScoped<IReturnRepository, ReturnRepository>();
+        services.AddScoped<IEvidenceStore, EvidenceStore>();
+        services.AddScoped<INotificationRepository, NotificationRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<AccessTokenStore>();

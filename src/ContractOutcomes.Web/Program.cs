@@ -45,6 +45,7 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
     .AddPolicy(Policies.Commissioner, policy => policy.RequireRole(Roles.Commissioner))
+    .AddPolicy(Policies.Provider, policy => policy.RequireRole(Roles.Provider))
     .AddPolicy(Policies.Api, policy => policy
         .AddAuthenticationSchemes(AccessTokenAuthenticationHandler.SchemeName)
         .RequireAuthenticatedUser());

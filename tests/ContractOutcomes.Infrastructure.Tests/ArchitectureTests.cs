@@ -18,8 +18,8 @@ public sealed class ArchitectureTests
     public void Domain_ReferencesNothingButTheRuntime() => Assert.Empty(References(Domain));
 
     [Fact]
-    public void Application_ReferencesOnlyDomainMediatRAndFluentValidation() =>
-        Assert.Subset(new HashSet<string> { "ContractOutcomes.Domain", "MediatR", "FluentValidation" }, References(Application).ToHashSet());
+    public void Application_ReferencesOnlyDomainMediatRFluentValidationAndCsvHelper() =>
+        Assert.Subset(new HashSet<string> { "ContractOutcomes.Domain", "MediatR", "FluentValidation", "CsvHelper" }, References(Application).ToHashSet());
 
     [Fact]
     public void Infrastructure_DoesNotReferenceWeb() => Assert.DoesNotContain("ContractOutcomes.Web", References(Infrastructure));

@@ -26,3 +26,10 @@ public sealed record Actor(string UserId, string Name)
 {
     public static Actor System { get; } = new("system", "ContractOutcomes");
 }
+
+public readonly record struct ReturnId(Guid Value)
+{
+    public static ReturnId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}

@@ -37,6 +37,9 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
 
     public string Label => string.Create(CultureInfo.InvariantCulture, $"{FinancialYearLabel} Q{Quarter}");
 
+    /// <summary>The label with a hyphen for the space, for addresses: "2025-26-Q1". <see cref="TryParse"/> reads both.</summary>
+    public string Slug => string.Create(CultureInfo.InvariantCulture, $"{FinancialYearLabel}-Q{Quarter}");
+
     public static ReportingPeriod Of(int financialYearStart, int quarter)
     {
         if (quarter is < 1 or > 4)
@@ -123,6 +126,6 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
 
     public override string ToString() => Label;
 
-    [GeneratedRegex(@"^(?<start>\d{4})-(?<end>\d{2})\s+Q(?<q>[1-4])$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<start>\d{4})-(?<end>\d{2})(\s+|-)Q(?<q>[1-4])$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 }

@@ -56,6 +56,13 @@ internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, 
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Users.AnyAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<string>> UserIdsAsync(OrganisationId organisationId, string role, CancellationToken cancellationToken) =>
+        await (
+            from u in db.Users.AsNoTracking()
+            where u.OrganisationId == organisationId && !u.IsDisabled
+            where (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).Contains(role)
+            select u.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+
     private async Task<IReadOnlyList<UserSummary>> LoadAsync(string? userId, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();

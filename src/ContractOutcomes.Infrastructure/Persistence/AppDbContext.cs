@@ -1,7 +1,9 @@
 using ContractOutcomes.Domain.Audit;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Notifications;
 using ContractOutcomes.Domain.Organisations;
+using ContractOutcomes.Domain.Returns;
 using ContractOutcomes.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    public DbSet<QuarterlyReturn> Returns => Set<QuarterlyReturn>();
+
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -30,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         configurationBuilder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>();
         configurationBuilder.Properties<ContractId>().HaveConversion<ContractIdConverter>();
         configurationBuilder.Properties<IndicatorId>().HaveConversion<IndicatorIdConverter>();
+        configurationBuilder.Properties<ReturnId>().HaveConversion<ReturnIdConverter>();
         configurationBuilder.Properties<ReportingPeriod>().HaveConversion<ReportingPeriodConverter>().HaveMaxLength(10);
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>().HavePrecision(18, 2);
         configurationBuilder.Properties<EligibilityRule>().HaveConversion<EligibilityRuleConverter>().HaveMaxLength(EligibilityRuleConverter.MaxLength);

@@ -3,6 +3,7 @@ using ContractOutcomes.Application.Common.Interfaces;
 using ContractOutcomes.Domain.Audit;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Returns;
 using ContractOutcomes.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ContractOutcomes.Infrastructure.Persistence;
 /// change itself, so no change can be saved without its record. Working in the persistence layer
 /// rather than in each handler means a new use case cannot forget to audit.
 /// </summary>
-internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope scope, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope scope, IClock clock) : SaveChangesInterceptor
 {
     // Secrets, and bookkeeping that changes on every sign-in, are never written to the trail.
     private static readonly HashSet<string> NeverRecorded = new(StringComparer.Ordinal)
@@ -30,6 +31,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope sco
     [
         typeof(Domain.Organisations.Organisation), typeof(Contract), typeof(OutcomeIndicator), typeof(IndicatorTarget),
         typeof(ToleranceBands), typeof(ContractVariation), typeof(AppUser), typeof(IdentityUserRole<string>), typeof(AccessToken),
+        typeof(QuarterlyReturn), typeof(ReturnFigure), typeof(ReturnQuery), typeof(Restatement), typeof(EvidenceFile), typeof(ReturnEvent),
     ];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
@@ -53,7 +55,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope sco
         }
 
         context.ChangeTracker.DetectChanges();
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var userId = currentUser.IsAuthenticated ? currentUser.UserId : Actor.System.UserId;
         var userName = currentUser.IsAuthenticated ? currentUser.Name : Actor.System.Name;
         var entries = new List<AuditEntry>();
@@ -122,6 +124,9 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope sco
     private static Guid? ContractOf(EntityEntry entry, DbContext context) => entry.Entity switch
     {
         Contract contract => contract.Id.Value,
+        QuarterlyReturn quarterlyReturn => quarterlyReturn.ContractId.Value,
+        ReturnFigure or ReturnQuery or Restatement or EvidenceFile or ReturnEvent =>
+            Shadow(entry, "ReturnId") is { } returnId ? ContractOfReturn(context, returnId) : null,
         OutcomeIndicator or ContractVariation => Shadow(entry, "ContractId"),
         IndicatorTarget => Shadow(entry, "IndicatorId") is { } indicatorId ? ContractOfIndicator(context, indicatorId) : null,
         ToleranceBands => Shadow(entry, "OutcomeIndicatorId") is { } indicatorId ? ContractOfIndicator(context, indicatorId) : null,
@@ -132,6 +137,12 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope sco
         context.ChangeTracker.Entries<OutcomeIndicator>()
             .Where(e => e.Entity.Id.Value == indicatorId)
             .Select(e => Shadow(e, "ContractId"))
+            .FirstOrDefault();
+
+    private static Guid? ContractOfReturn(DbContext context, Guid returnId) =>
+        context.ChangeTracker.Entries<QuarterlyReturn>()
+            .Where(e => e.Entity.Id.Value == returnId)
+            .Select(e => (Guid?)e.Entity.ContractId.Value)
             .FirstOrDefault();
 
     private static Guid? Shadow(EntityEntry entry, string name)
@@ -148,6 +159,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, IAuditScope sco
             Guid guid => guid,
             ContractId id => id.Value,
             IndicatorId id => id.Value,
+            ReturnId id => id.Value,
             _ => null,
         };
     }

@@ -55,6 +55,10 @@ internal sealed class ReadStore(AppDbContext db) : IReadStore
 
     public IQueryable<AuditEntry> AuditEntries => db.AuditEntries.AsNoTracking();
 
+    public IQueryable<Domain.Returns.QuarterlyReturn> Returns => db.Returns.AsNoTracking();
+
+    public IQueryable<Domain.Notifications.Notification> Notifications => db.Notifications.AsNoTracking();
+
     public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         EntityFrameworkQueryableExtensions.ToListAsync(query, cancellationToken);
 
@@ -85,6 +89,13 @@ internal sealed class UnitOfWork(AppDbContext db, IMediator publisher) : IUnitOf
         {
             throw new ConcurrencyConflictException(
                 "Someone else changed this while you were working on it. Reload the page to see their changes, then try again.", e);
+        }
+        catch (DbUpdateException e) when (e.Entries.Any(x => x.State == EntityState.Added && x.Entity is Domain.Returns.QuarterlyReturn))
+        {
+            // Two people opened the same period's return at the same moment: the unique index on contract and
+            // period let only one of them create it. For the other this is an ordinary conflict.
+            throw new ConcurrencyConflictException(
+                "Someone else started this return at the same time. Reload the page to see their figures, then try again.", e);
         }
 
         foreach (var raiser in raisers)

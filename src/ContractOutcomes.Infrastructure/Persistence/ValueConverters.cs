@@ -11,6 +11,8 @@ internal sealed class ContractIdConverter() : ValueConverter<ContractId, Guid>(i
 
 internal sealed class IndicatorIdConverter() : ValueConverter<IndicatorId, Guid>(id => id.Value, value => new IndicatorId(value));
 
+internal sealed class ReturnIdConverter() : ValueConverter<ReturnId, Guid>(id => id.Value, value => new ReturnId(value));
+
 /// <summary>Stores a period as its label ("2025-26 Q1"), which sorts in time order.</summary>
 internal sealed class ReportingPeriodConverter() : ValueConverter<ReportingPeriod, string>(p => p.Label, label => ReportingPeriod.Parse(label));
 

@@ -6,6 +6,13 @@ using ContractOutcomes.Application.Contracts.CreateDraftContract;
 using ContractOutcomes.Application.Contracts.SetTargets;
 using ContractOutcomes.Application.Contracts.SetTolerance;
 using ContractOutcomes.Application.Common.Security;
+using ContractOutcomes.Application.Returns.AcceptReturn;
+using ContractOutcomes.Application.Returns.Common;
+using ContractOutcomes.Application.Returns.DecideRestatement;
+using ContractOutcomes.Application.Returns.ProposeRestatement;
+using ContractOutcomes.Application.Returns.QueryReturn;
+using ContractOutcomes.Application.Returns.SaveReturnDraft;
+using ContractOutcomes.Application.Returns.SubmitReturn;
 using ContractOutcomes.Application.Organisations.CreateOrganisation;
 using ContractOutcomes.Application.Users.CreateFirstAdministrator;
 using ContractOutcomes.Application.Users.CreateUser;
@@ -13,8 +20,10 @@ using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
 using ContractOutcomes.Domain.Organisations;
 using ContractOutcomes.Infrastructure.Identity;
+using ContractOutcomes.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -32,7 +41,7 @@ public sealed class DemoDataOptions
     public string? Path { get; set; }
 }
 
-public sealed record DemoDataSummary(int Organisations, int Users, int Contracts, IReadOnlyList<DemoAccount> Accounts);
+public sealed record DemoDataSummary(int Organisations, int Users, int Contracts, int Returns, IReadOnlyList<DemoAccount> Accounts);
 
 public sealed record DemoAccount(string Email, string Role, string Organisation, string Password);
 
@@ -46,6 +55,7 @@ public sealed class DemoDataLoader(
     IHostEnvironment environment)
 {
     private string? _actingAs;
+    private DateTimeOffset? _at;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -70,6 +80,10 @@ public sealed class DemoDataLoader(
         var organisations = await ReadAsync<List<SeedOrganisation>>(folder, "organisations.json", cancellationToken).ConfigureAwait(false);
         var seedUsers = await ReadAsync<List<SeedUser>>(folder, "users.json", cancellationToken).ConfigureAwait(false);
         var contracts = await ReadAsync<List<SeedContract>>(folder, "contracts.json", cancellationToken).ConfigureAwait(false);
+        var returns = await ReadAsync<List<SeedReturn>>(folder, "returns.json", cancellationToken).ConfigureAwait(false);
+
+        // The story starts before the first contract does, so that its history reads in time order.
+        _at = new DateTimeOffset(contracts.Min(c => c.TermStart).AddDays(-120).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 
         var administrator = seedUsers.FirstOrDefault(u => u.Role == Roles.Administrator)
             ?? throw new InvalidOperationException("seeds/users.json must include an Administrator.");
@@ -97,23 +111,35 @@ public sealed class DemoDataLoader(
                 cancellationToken).ConfigureAwait(false);
         }
 
+        var indicatorIds = new Dictionary<string, (Guid ContractId, Dictionary<string, Guid> Indicators)>(StringComparer.Ordinal);
         foreach (var contract in contracts)
         {
             var commissioner = seedUsers.FirstOrDefault(u => u.Role == Roles.Commissioner && u.Organisation == contract.Commissioner)
                 ?? throw new InvalidOperationException($"seeds/users.json has no commissioner at {contract.Commissioner} to create {contract.Reference}.");
             _actingAs = commissioner.Email;
-            await LoadContractAsync(contract, organisationIds, cancellationToken).ConfigureAwait(false);
+            _at = new DateTimeOffset(contract.TermStart.AddDays(-45).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+            indicatorIds[contract.Reference] = await LoadContractAsync(contract, organisationIds, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var seedReturn in returns)
+        {
+            await LoadReturnAsync(seedReturn, indicatorIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        _at = null;
+        await MarkOldNotificationsReadAsync(returns, cancellationToken).ConfigureAwait(false);
         return new DemoDataSummary(
             organisations.Count,
             seedUsers.Count,
             contracts.Count,
+            returns.Count,
             [.. seedUsers.Select(u => new DemoAccount(u.Email, u.Role, organisations.Single(o => o.Key == u.Organisation).Name, u.Password))]);
     }
 
-    private async Task LoadContractAsync(SeedContract contract, Dictionary<string, Guid> organisationIds, CancellationToken cancellationToken)
+    private async Task<(Guid ContractId, Dictionary<string, Guid> Indicators)> LoadContractAsync(
+        SeedContract contract, Dictionary<string, Guid> organisationIds, CancellationToken cancellationToken)
     {
+        var indicatorIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var contractId = await SendAsync(
             new CreateDraftContract(
                 contract.Reference,
@@ -145,6 +171,7 @@ public sealed class DemoDataLoader(
                     indicator.Baseline?.Value,
                     indicator.Baseline?.Period),
                 cancellationToken).ConfigureAwait(false);
+            indicatorIds[indicator.Name] = indicatorId;
             if (indicator.Targets is { Count: > 0 } steps)
             {
                 await SendAsync(new SetTargets(contractId, indicatorId, null, null, ExpandSteps(steps, periods)), cancellationToken).ConfigureAwait(false);
@@ -161,6 +188,103 @@ public sealed class DemoDataLoader(
         if (contract.Activate)
         {
             await SendAsync(new ActivateContract(contractId, null, FewerKpisConfirmed: false), cancellationToken).ConfigureAwait(false);
+        }
+
+        return (contractId, indicatorIds);
+    }
+
+    /// <summary>
+    /// Replays one return's story (draft, submission, any query and revision, acceptance, any restatement)
+    /// through the return use cases, each step as the person who took it and at the time it happened.
+    /// </summary>
+    private async Task LoadReturnAsync(
+        SeedReturn seed, Dictionary<string, (Guid ContractId, Dictionary<string, Guid> Indicators)> contracts, CancellationToken cancellationToken)
+    {
+        if (!contracts.TryGetValue(seed.Contract, out var contract))
+        {
+            throw new InvalidOperationException($"seeds/returns.json has a return for {seed.Contract}, which seeds/contracts.json does not define.");
+        }
+
+        List<FigureInput> Figures(Dictionary<string, SeedFigure> figures) =>
+        [
+            .. figures.Select(f => new FigureInput(
+                contract.Indicators.TryGetValue(f.Key, out var id)
+                    ? id
+                    : throw new InvalidOperationException($"seeds/returns.json names '{f.Key}', which is not an indicator of {seed.Contract}."),
+                f.Value.Value,
+                f.Value.Numerator,
+                f.Value.Denominator,
+                f.Value.Commentary)),
+        ];
+
+        Step(seed.PreparedBy, seed.SavedOn);
+        await SendAsync(new SaveReturnDraft(contract.ContractId, seed.Period, null, Figures(seed.Figures)), cancellationToken).ConfigureAwait(false);
+        if (seed.SubmittedOn is not { } submittedOn)
+        {
+            return;
+        }
+
+        Step(seed.PreparedBy, submittedOn);
+        await SendAsync(new SubmitReturn(contract.ContractId, seed.Period, null), cancellationToken).ConfigureAwait(false);
+        if (seed.Query is { } query)
+        {
+            Step(query.By, query.On);
+            await SendAsync(
+                new QueryReturn(contract.ContractId, seed.Period, null, [.. query.Items.Select(i => new QueryQuestion(contract.Indicators[i.Indicator], i.Comment))]),
+                cancellationToken).ConfigureAwait(false);
+            Step(query.RevisedBy, query.RevisedOn);
+            await SendAsync(new SaveReturnDraft(contract.ContractId, seed.Period, null, Figures(query.RevisedFigures)), cancellationToken).ConfigureAwait(false);
+            await SendAsync(new SubmitReturn(contract.ContractId, seed.Period, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (seed.AcceptedBy is { } acceptedBy && seed.AcceptedOn is { } acceptedOn)
+        {
+            Step(acceptedBy, acceptedOn);
+            await SendAsync(new AcceptReturn(contract.ContractId, seed.Period, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (seed.Restatement is { } restatement)
+        {
+            Step(restatement.ProposedBy, restatement.ProposedOn);
+            var figure = restatement.Figure;
+            var restatementId = await SendAsync(
+                new ProposeRestatement(
+                    contract.ContractId, seed.Period, null, contract.Indicators[restatement.Indicator], figure.Value, figure.Numerator, figure.Denominator, figure.Commentary, restatement.Reason),
+                cancellationToken).ConfigureAwait(false);
+            if (restatement.ApprovedBy is { } approvedBy && restatement.ApprovedOn is { } approvedOn)
+            {
+                Step(approvedBy, approvedOn);
+                await SendAsync(new DecideRestatement(contract.ContractId, seed.Period, null, restatementId, Approve: true, Reason: null), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Step(string email, DateTimeOffset at)
+    {
+        _actingAs = email;
+        _at = at;
+    }
+
+    /// <summary>
+    /// The history creates a notification for every past submission and decision. People would have read
+    /// those long ago; only the last few weeks of the story are left unread, as they would be on a real Monday.
+    /// </summary>
+    private async Task MarkOldNotificationsReadAsync(IReadOnlyList<SeedReturn> returns, CancellationToken cancellationToken)
+    {
+        var latest = returns.SelectMany(r => new[] { r.SavedOn, r.SubmittedOn, r.AcceptedOn, r.Query?.RevisedOn, r.Restatement?.ProposedOn, r.Restatement?.ApprovedOn })
+            .Where(d => d is not null).Max() ?? DateTimeOffset.MinValue;
+        var cutoff = latest.AddDays(-21);
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var unread = await db.Notifications.Where(n => n.ReadAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var notification in unread.Where(n => n.CreatedAt < cutoff))
+            {
+                notification.MarkRead(notification.CreatedAt);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -183,6 +307,11 @@ public sealed class DemoDataLoader(
         await using (scope.ConfigureAwait(false))
         {
             var provider = scope.ServiceProvider;
+            if (_at is { } at)
+            {
+                provider.GetRequiredService<Clock>().Set(at);
+            }
+
             if (_actingAs is { } email)
             {
                 var user = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email).ConfigureAwait(false)
@@ -246,6 +375,27 @@ public sealed class DemoDataLoader(
         SeedBaseline? Baseline,
         IReadOnlyList<SeedTargetStep>? Targets,
         SeedTolerance? Tolerance);
+
+    private sealed record SeedFigure(decimal? Value, decimal? Numerator, decimal? Denominator, string? Commentary);
+
+    private sealed record SeedQueryItem(string Indicator, string Comment);
+
+    private sealed record SeedQuery(string By, DateTimeOffset On, IReadOnlyList<SeedQueryItem> Items, DateTimeOffset RevisedOn, string RevisedBy, Dictionary<string, SeedFigure> RevisedFigures);
+
+    private sealed record SeedRestatement(
+        string Indicator, SeedFigure Figure, string Reason, string ProposedBy, DateTimeOffset ProposedOn, string? ApprovedBy, DateTimeOffset? ApprovedOn);
+
+    private sealed record SeedReturn(
+        string Contract,
+        string Period,
+        string PreparedBy,
+        DateTimeOffset SavedOn,
+        Dictionary<string, SeedFigure> Figures,
+        DateTimeOffset? SubmittedOn,
+        SeedQuery? Query,
+        string? AcceptedBy,
+        DateTimeOffset? AcceptedOn,
+        SeedRestatement? Restatement);
 
     private sealed record SeedContract(
         string Reference,

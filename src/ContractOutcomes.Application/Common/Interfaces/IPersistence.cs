@@ -1,7 +1,9 @@
 using ContractOutcomes.Domain.Audit;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Notifications;
 using ContractOutcomes.Domain.Organisations;
+using ContractOutcomes.Domain.Returns;
 
 namespace ContractOutcomes.Application.Common.Interfaces;
 
@@ -52,6 +54,10 @@ public interface IReadStore
     IQueryable<Organisation> Organisations { get; }
 
     IQueryable<AuditEntry> AuditEntries { get; }
+
+    IQueryable<QuarterlyReturn> Returns { get; }
+
+    IQueryable<Notification> Notifications { get; }
 
     Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 

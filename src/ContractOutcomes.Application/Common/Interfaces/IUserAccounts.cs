@@ -22,6 +22,9 @@ public interface IUserAccounts
     Task<UserSummary?> FindAsync(string userId, CancellationToken cancellationToken);
 
     Task<bool> AnyAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ids of the enabled users of an organisation who hold the role.</summary>
+    Task<IReadOnlyList<string>> UserIdsAsync(OrganisationId organisationId, string role, CancellationToken cancellationToken);
 }
 
 public sealed record AccessTokenSummary(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);

@@ -15,7 +15,7 @@ namespace ContractOutcomes.Application.Contracts.ActivateContract;
 public sealed record ActivateContract(Guid ContractId, int? ExpectedVersion, bool FewerKpisConfirmed) : ICommand<Unit>;
 
 public sealed class ActivateContractHandler(
-    IContractRepository contracts, IOrganisationRepository organisations, ICurrentUser user, TimeProvider clock)
+    IContractRepository contracts, IOrganisationRepository organisations, ICurrentUser user, IClock clock)
     : IRequestHandler<ActivateContract, Unit>
 {
     public async Task<Unit> Handle(ActivateContract request, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class ActivateContractHandler(
         var contract = await contracts.LoadForChangeAsync(request.ContractId, user, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
         var provider = await organisations.FindAsync(contract.ProviderId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("The contract's provider");
-        contract.Activate(provider, request.FewerKpisConfirmed, clock.GetUtcNow());
+        contract.Activate(provider, request.FewerKpisConfirmed, clock.Now);
         return Unit.Value;
     }
 }

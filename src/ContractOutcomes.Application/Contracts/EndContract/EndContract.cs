@@ -20,13 +20,13 @@ public sealed class EndContractValidator : AbstractValidator<EndContract>
     }
 }
 
-public sealed class EndContractHandler(IContractRepository contracts, ICurrentUser user, TimeProvider clock) : IRequestHandler<EndContract, Unit>
+public sealed class EndContractHandler(IContractRepository contracts, ICurrentUser user, IClock clock) : IRequestHandler<EndContract, Unit>
 {
     public async Task<Unit> Handle(EndContract request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var contract = await contracts.LoadForChangeAsync(request.ContractId, user, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
-        contract.End(request.EndedOn!.Value, request.Reason!, clock.GetUtcNow());
+        contract.End(request.EndedOn!.Value, request.Reason!, clock.Now);
         return Unit.Value;
     }
 }

@@ -52,14 +52,14 @@ public sealed class VaryContractValidator : AbstractValidator<VaryContract>
     }
 }
 
-public sealed class VaryContractHandler(IContractRepository contracts, ICurrentUser user, TimeProvider clock)
+public sealed class VaryContractHandler(IContractRepository contracts, ICurrentUser user, IClock clock)
     : IRequestHandler<VaryContract, int>
 {
     public async Task<int> Handle(VaryContract request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var contract = await contracts.LoadForChangeAsync(request.ContractId, user, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
-        var context = new VariationContext(request.Reason!, ReportingPeriod.Parse(request.EffectiveFrom!), user.AsActor(), clock.GetUtcNow());
+        var context = new VariationContext(request.Reason!, ReportingPeriod.Parse(request.EffectiveFrom!), user.AsActor(), clock.Now);
         try
         {
             var variation = request.Kind switch
