@@ -82,6 +82,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     StartupBanner.Register(app, state);
 }
 
+await StartupReminders.SendAsync(app);
+
 // API failures become problem details in AppExceptionHandler; anything else re-executes the error page.
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500" });
 // Pages get the GOV.UK-style error pages; API responses with no body (unknown route, wrong method) get problem details.

@@ -1,3 +1,6 @@
+using System.Text;
+using ContractOutcomes.Application.Returns.GetReturn;
+using ContractOutcomes.Domain.Returns;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,11 +104,137 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         new("Add a user, with errors", "/Admin/Users/New", DemoUsers.Administrator, Then(Open("/Admin/Users/New", "Add a user"), Submit("Add user"))),
         new("Change a user", "/Admin/Users/Edit", DemoUsers.Administrator, Open(User(DemoUsers.Commissioner), $"Change {DemoUsers.Commissioner.DisplayName}")),
 
+        // Quarterly returns: the reporting calendar and a return in each state the demo data has, as the people who meet it.
+        new("Reporting calendar", "/Contracts/Returns/Index", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Returns"), "Quarterly returns")),
+        new("Reporting calendar, as its provider, with a restatement pending", "/Contracts/Returns/Index", DemoUsers.CharityProvider, Open(Contract(Seeded.AccommodationContract, "/Returns"), "Quarterly returns")),
+        new("Reporting calendar, with a restated return", "/Contracts/Returns/Index", DemoUsers.Commissioner, Open(Contract(Seeded.AdvocacyContract, "/Returns"), "Quarterly returns")),
+        new("Return, accepted with ratings", "/Contracts/Returns/Details", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.AccommodationContract, "2025-26-Q1"), "Return for 2025-26 Q1"),
+            Shows("Accepted"))),
+        new("Return, accepted, as its provider", "/Contracts/Returns/Details", DemoUsers.CharityProvider, Then(
+            Open(Return(Seeded.AccommodationContract, "2025-26-Q1"), "Return for 2025-26 Q1"),
+            Shows("Propose a restatement"))),
+        new("Return, submitted, as the commissioner", "/Contracts/Returns/Details", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.TrustContract, "2026-27-Q2"), "Return for 2026-27 Q2"),
+            Shows("Query return"))),
+        new("Return, submitted, as its provider", "/Contracts/Returns/Details", DemoUsers.TrustProvider, Then(
+            Open(Return(Seeded.TrustContract, "2026-27-Q2"), "Return for 2026-27 Q2"),
+            Shows("Withdraw return"))),
+        new("Return, draft, as its provider", "/Contracts/Returns/Details", DemoUsers.FamilyHelpProvider, Then(
+            Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2"), "Return for 2026-27 Q2"),
+            Shows("Check and submit"))),
+        new("Return, restated", "/Contracts/Returns/Details", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.AdvocacyContract, "2025-26-Q3"), "Return for 2025-26 Q3"),
+            Shows("Restatements"))),
+        new("Return, restatement pending", "/Contracts/Returns/Details", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.AccommodationContract, "2026-27-Q1"), "Return for 2026-27 Q1"),
+            Shows("Restatement pending"))),
+        new("Return, queried and revised", "/Contracts/Returns/Details", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.ShortBreaksContract, "2025-26-Q2"), "Return for 2025-26 Q2"),
+            Shows("Answered"))),
+        new("Return, not yet open", "/Contracts/Returns/Details", DemoUsers.Commissioner, Open(Return(Seeded.TrustContract, "2026-27-Q3"), "Return for 2026-27 Q3")),
+        new("Return, not started, as its provider", "/Contracts/Returns/Details", DemoUsers.CharityProvider, Then(
+            Open(NewReturn(TestContracts.Active), "Return for 2026-27 Q1"),
+            Shows("Upload a CSV file instead"))),
+        new("Return, queried, as its provider", "/Contracts/Returns/Details", DemoUsers.CharityProvider, Then(
+            Open(NewReturn(TestContracts.WithQueriedReturn), "Return for 2026-27 Q1"),
+            Shows("The commissioner has queried this return"))),
+
+        // Filling in, checking and submitting a return. Posts with errors save nothing.
+        new("Return figures, empty", "/Contracts/Returns/Edit", DemoUsers.CharityProvider, Open(NewReturn(TestContracts.Active, "/Edit"), "Figures for 2026-27 Q1")),
+        new("Return figures, with errors", "/Contracts/Returns/Edit", DemoUsers.CharityProvider, Then(
+            Open(NewReturn(TestContracts.Active, "/Edit"), "Figures for 2026-27 Q1"),
+            Fill("Young people still in their tenancy after six months", "most of them"),
+            Fill("Young people who started support six months earlier", "1,2,3"),
+            Submit("Save as draft"))),
+        new("Return figures, draft", "/Contracts/Returns/Edit", DemoUsers.FamilyHelpProvider, Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2", "/Edit"), "Figures for 2026-27 Q2")),
+        new("Return figures, queried", "/Contracts/Returns/Edit", DemoUsers.CharityProvider, Then(
+            Open(NewReturn(TestContracts.WithQueriedReturn, "/Edit"), "Figures for 2026-27 Q1"),
+            Shows("The commissioner asks"))),
+        new("Check the return, with problems", "/Contracts/Returns/Check", DemoUsers.FamilyHelpProvider, Then(
+            Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2", "/Check"), "Check the return for 2026-27 Q2 before you submit it"),
+            Shows("You cannot submit this return yet"))),
+        new("Check the return, ready to submit late", "/Contracts/Returns/Check", DemoUsers.CharityProvider, Then(
+            Open(NewReturn(TestContracts.WithDraftReturn, "/Check"), "Check the return for 2026-27 Q1 before you submit it"),
+            Shows("Now submit the return"))),
+        new("Withdraw the return", "/Contracts/Returns/Withdraw", DemoUsers.TrustProvider, Open(Return(Seeded.TrustContract, "2026-27-Q2", "/Withdraw"), "Withdraw the return for 2026-27 Q2")),
+        new("Evidence", "/Contracts/Returns/Evidence", DemoUsers.FamilyHelpProvider, Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2", "/Evidence"), "Evidence for 2026-27 Q2")),
+        new("Evidence, with an error", "/Contracts/Returns/Evidence", DemoUsers.FamilyHelpProvider, Then(
+            Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2", "/Evidence"), "Evidence for 2026-27 Q2"),
+            Submit("Upload file"))),
+        new("Evidence, submitted return", "/Contracts/Returns/Evidence", DemoUsers.TrustProvider, Open(Return(Seeded.TrustContract, "2026-27-Q2", "/Evidence"), "Evidence for 2026-27 Q2")),
+        new("Upload figures", "/Contracts/Returns/Upload", DemoUsers.FamilyHelpProvider, Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2", "/Upload"), "Upload figures for 2026-27 Q2")),
+        new("Upload figures, with CSV problems listed", "/Contracts/Returns/Upload", DemoUsers.FamilyHelpProvider, Then(
+            Open(Return(Seeded.FamilyHelpContract, "2026-27-Q2", "/Upload"), "Upload figures for 2026-27 Q2"),
+            Attach("Upload a CSV file", "figures.csv", $"""
+                Contract reference,Period,Indicator,Unit,Target,Value,Numerator,Denominator,Commentary
+                {Seeded.FamilyHelpContract},2026-27 Q2,Families starting family help,Count,450,four hundred,,,
+                {Seeded.FamilyHelpContract},2026-27 Q2,No such indicator,Count,,12,,,
+                """),
+            Submit("Upload file"),
+            Shows("Problems with the file"))),
+        new("Propose a restatement, choose the figure", "/Contracts/Returns/Restate", DemoUsers.CharityProvider, Open(Return(Seeded.AccommodationContract, "2025-26-Q1", "/Restate"), "Propose a restatement")),
+        new("Propose a restatement, no figure chosen", "/Contracts/Returns/Restate", DemoUsers.CharityProvider, Then(
+            Open(Return(Seeded.AccommodationContract, "2025-26-Q1", "/Restate"), "Propose a restatement"),
+            Submit("Continue"))),
+        new("Propose a restatement, with errors", "/Contracts/Returns/Restate", DemoUsers.CharityProvider, Then(
+            Open(RestateFirstIndicator(Seeded.AccommodationContract, "2025-26-Q1"), "Propose a restatement"),
+            Submit("Propose restatement"))),
+
+        // Reviewing returns. Posts with errors save nothing.
+        new("Review returns", "/Returns/Review", DemoUsers.Commissioner, Open("/Returns/Review", "Review returns")),
+        new("Home, as a provider", "/Index", DemoUsers.TrustProvider, Then(Open("/", "ContractOutcomes"), Shows("Latest ratings"))),
+        new("Query the return", "/Contracts/Returns/Review/Query", DemoUsers.Commissioner, Open(Return(Seeded.TrustContract, "2026-27-Q2", "/Query"), "Query the return")),
+        new("Query the return, nothing selected", "/Contracts/Returns/Review/Query", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.TrustContract, "2026-27-Q2", "/Query"), "Query the return"),
+            Submit("Send query to provider"))),
+        new("Query the return, question missing", "/Contracts/Returns/Review/Query", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.TrustContract, "2026-27-Q2", "/Query"), "Query the return"),
+            Check("Re-referrals within 12 months"),
+            Shows("Your question about Re-referrals within 12 months"),
+            Submit("Send query to provider"))),
+        new("Query the return, already accepted", "/Contracts/Returns/Review/Query", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.AccommodationContract, "2025-26-Q1", "/Query"), "Query the return"),
+            Shows("This return has already been accepted"))),
+        new("Accept the return", "/Contracts/Returns/Review/Accept", DemoUsers.Commissioner, Open(Return(Seeded.TrustContract, "2026-27-Q2", "/Accept"), "Accept the return")),
+        new("Accept the return, already accepted", "/Contracts/Returns/Review/Accept", DemoUsers.Commissioner, Then(
+            Open(Return(Seeded.AccommodationContract, "2025-26-Q1", "/Accept"), "Accept the return"),
+            Shows("This return has already been accepted"))),
+        new("Decide a restatement", "/Contracts/Returns/Review/Restatement", DemoUsers.Commissioner, OpenRestatement(Seeded.AccommodationContract, "2026-27 Q1", RestatementStatus.Proposed)),
+        new("Decide a restatement, no decision chosen", "/Contracts/Returns/Review/Restatement", DemoUsers.Commissioner, Then(
+            OpenRestatement(Seeded.AccommodationContract, "2026-27 Q1", RestatementStatus.Proposed),
+            Submit("Save decision"))),
+        new("Decide a restatement, rejecting without a reason", "/Contracts/Returns/Review/Restatement", DemoUsers.Commissioner, Then(
+            OpenRestatement(Seeded.AccommodationContract, "2026-27 Q1", RestatementStatus.Proposed),
+            Check("Reject"),
+            Shows("Why are you rejecting it?"),
+            Submit("Save decision"))),
+        new("Decide a restatement, already approved", "/Contracts/Returns/Review/Restatement", DemoUsers.Commissioner, Then(
+            OpenRestatement(Seeded.AdvocacyContract, "2025-26 Q3", RestatementStatus.Approved),
+            Shows("This restatement has already been approved"))),
+
+        // Audit trail and notifications
+        new("Audit trail", "/Contracts/Audit", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Audit"), "Audit trail")),
+        new("Audit trail, filtered", "/Contracts/Audit", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.TrustContract, "/Audit"), "Audit trail"),
+            Choose("Action", 1),
+            Submit("Filter", "Clear filters"))),
+        new("Audit trail, with a date error", "/Contracts/Audit", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.TrustContract, "/Audit"), "Audit trail"),
+            FillDate("From date", "31", "2", "2026"),
+            Submit("Filter"))),
+        new("Audit trail, as a provider", "/Contracts/Audit", DemoUsers.TrustProvider, Open(Contract(Seeded.TrustContract, "/Audit"), "Audit trail")),
+        new("Notifications", "/Notifications/Index", DemoUsers.Commissioner, Open("/Notifications", "Notifications")),
+        new("Notifications, as a provider", "/Notifications/Index", DemoUsers.CharityProvider, Open("/Notifications", "Notifications")),
+
         // Error pages
         new("Page not found (404)", "/Error/Index", DemoUsers.Commissioner, Open(_ => Task.FromResult($"/Contracts/{Guid.NewGuid()}"), "Page not found")),
         new("No permission (403)", "/Error/Index", DemoUsers.Commissioner, Open("/Admin/Users", "You do not have permission to view this page")),
         new("Service problem (500)", "/Error/Index", null, Open("/Error/500", "Sorry, there is a problem with the service")),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>Pages that answer with a file to download, never with HTML, so there is nothing for axe to scan.</summary>
+    private static readonly string[] FileDownloads = ["/Contracts/Returns/Template", "/Contracts/Returns/EvidenceFile"];
 
     public static TheoryData<string> PageStates => new(States.Keys);
 
@@ -166,7 +295,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .ToHashSet(StringComparer.Ordinal);
 
         // Act
-        var scanned = States.Values.Select(s => s.Page).ToHashSet(StringComparer.Ordinal);
+        var scanned = States.Values.Select(s => s.Page).Concat(FileDownloads).ToHashSet(StringComparer.Ordinal);
 
         // Assert: a new page fails this until a state above scans it.
         Assert.Equal(pages.Order(StringComparer.Ordinal), scanned.Order(StringComparer.Ordinal));
@@ -188,6 +317,33 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
 
     private static Func<BrowserFixture, Task<string>> User(DemoUser user) =>
         async fixture => $"/Admin/Users/{await fixture.UserId(user)}/Edit";
+
+    /// <summary>A demo return's page: <c>/Contracts/{id}/Returns/2026-27-Q2{suffix}</c>.</summary>
+    private static Func<BrowserFixture, Task<string>> Return(string reference, string periodSlug, string suffix = "") =>
+        async fixture => $"/Contracts/{await fixture.ContractId(reference)}/Returns/{periodSlug}{suffix}";
+
+    /// <summary>A page of the first return of a contract made for this state, so the demo returns stay as they are.</summary>
+    private static Func<BrowserFixture, Task<string>> NewReturn(Func<BrowserFixture, Task<TestContract>> make, string suffix = "") =>
+        async fixture => $"/Contracts/{(await make(fixture)).ContractId}/Returns/{TestContracts.FirstPeriodSlug}{suffix}";
+
+    /// <summary>The restatement form for the contract's first indicator, past the step that asks which figure is wrong.</summary>
+    private static Func<BrowserFixture, Task<string>> RestateFirstIndicator(string reference, string periodSlug) =>
+        async fixture =>
+        {
+            var (contractId, indicatorId) = await fixture.FirstIndicator(reference);
+            return $"/Contracts/{contractId}/Returns/{periodSlug}/Restate?indicator={indicatorId}";
+        };
+
+    /// <summary>The decision page of the demo return's first restatement in the given status; its heading names the indicator.</summary>
+    private static Step OpenRestatement(string reference, string period, RestatementStatus status) =>
+        async (fixture, page) =>
+        {
+            var contractId = await fixture.ContractId(reference);
+            var view = await fixture.SendAs(DemoUsers.Commissioner, new GetReturn(contractId, period));
+            var restatement = view.Restatements.First(r => r.Status == status);
+            await page.GotoAsync($"/Contracts/{contractId}/Returns/{view.PeriodSlug}/Restatements/{restatement.Id}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Decide the restatement of {restatement.IndicatorName}", Level = 1, Exact = true })).ToBeVisibleAsync();
+        };
 
     private static Step Open(string path, string heading) => Open(_ => Task.FromResult(path), heading);
 
@@ -229,6 +385,23 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         async (_, page) => await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
 
     private static Step Clear(string label) => Fill(label, string.Empty);
+
+    private static Step Choose(string label, int optionIndex) =>
+        async (_, page) => await page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = optionIndex });
+
+    private static Step FillDate(string legend, string day, string month, string year) =>
+        async (_, page) =>
+        {
+            var date = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+            await date.GetByLabel("Day", new() { Exact = true }).FillAsync(day);
+            await date.GetByLabel("Month", new() { Exact = true }).FillAsync(month);
+            await date.GetByLabel("Year", new() { Exact = true }).FillAsync(year);
+        };
+
+    /// <summary>Chooses a file for an upload field, as if picked from disk.</summary>
+    private static Step Attach(string label, string fileName, string content) =>
+        async (_, page) => await page.GetByLabel(label, new() { Exact = true }).SetInputFilesAsync(
+            new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(content) });
 
     private static Step Check(string label) =>
         async (_, page) => await page.GetByLabel(label, new() { Exact = true }).CheckAsync();

@@ -20,6 +20,12 @@ public static class DemoUsers
 
     /// <summary>A second commissioner, so tests that change what one user sees (access tokens) leave the first alone.</summary>
     public static readonly DemoUser SecondCommissioner = new("tom.harding@example.org", "demo-commissioner-2026", "Tom Harding");
+
+    /// <summary>A provider user at Tidewell Housing for Young People, a charity (holds WCC-CLS-2023-002).</summary>
+    public static readonly DemoUser CharityProvider = new("hannah.lowe@example.com", "demo-provider-2026", "Hannah Lowe");
+
+    /// <summary>A provider user at Fernleigh Family Partnership CIC (holds WCC-FHS-2025-003, whose 2026-27 Q2 return is a draft).</summary>
+    public static readonly DemoUser FamilyHelpProvider = new("marcus.bell@example.com", "demo-provider-2026", "Marcus Bell");
 }
 
 /// <summary>The seeded contracts and organisations the tests use, and how to find their ids.</summary>
@@ -33,6 +39,18 @@ public static class Seeded
 
     /// <summary>A draft that is not ready to activate (one indicator has no targets).</summary>
     public const string DraftContract = "WCC-SMR-2025-007";
+
+    /// <summary>Active; held by Tidewell Housing for Young People. 2026-27 Q1 has a restatement waiting for a decision.</summary>
+    public const string AccommodationContract = "WCC-CLS-2023-002";
+
+    /// <summary>Active; held by Fernleigh Family Partnership CIC. 2026-27 Q2 is a draft with figures missing.</summary>
+    public const string FamilyHelpContract = "WCC-FHS-2025-003";
+
+    /// <summary>Active; held by Wessex Shared Care Ltd. 2025-26 Q2 was queried, revised and accepted.</summary>
+    public const string ShortBreaksContract = "WCC-SBD-2024-005";
+
+    /// <summary>Active; held by Lantern Young People's Voice. 2025-26 Q3 has an approved restatement.</summary>
+    public const string AdvocacyContract = "WCC-ADV-2025-006";
 
     public const string CharityProvider = "Tidewell Housing for Young People";
 

@@ -1,7 +1,12 @@
+using ContractOutcomes.Application.Contracts.ActivateContract;
 using ContractOutcomes.Application.Contracts.AddIndicator;
 using ContractOutcomes.Application.Contracts.CreateDraftContract;
 using ContractOutcomes.Application.Contracts.SetTargets;
 using ContractOutcomes.Application.Contracts.SetTolerance;
+using ContractOutcomes.Application.Returns.Common;
+using ContractOutcomes.Application.Returns.QueryReturn;
+using ContractOutcomes.Application.Returns.SaveReturnDraft;
+using ContractOutcomes.Application.Returns.SubmitReturn;
 using ContractOutcomes.Domain.Contracts;
 
 namespace ContractOutcomes.EndToEnd.Tests;
@@ -12,6 +17,11 @@ public sealed record TestContract(Guid ContractId, Guid IndicatorId, string Refe
 /// <summary>Builds contracts a test needs in a particular state, without driving the browser through every form.</summary>
 public static class TestContracts
 {
+    /// <summary>The first reporting period of the contracts made here, as the return pages' addresses spell it.</summary>
+    public const string FirstPeriodSlug = "2026-27-Q1";
+
+    private const string FirstPeriod = "2026-27 Q1";
+
     public static string NewReference() => "T-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
     /// <summary>
@@ -56,5 +66,37 @@ public static class TestContracts
         }
 
         return new TestContract(contractId, indicatorId, reference);
+    }
+
+    /// <summary>
+    /// A <see cref="ReadyDraft"/>, activated. Its term starts on 1 April 2026, so its 2026-27 Q1 and Q2 returns are open
+    /// and nobody has started them: returns a test can put in any state without touching the demo returns that other
+    /// tests read. Its provider's user is <see cref="DemoUsers.CharityProvider"/>.
+    /// </summary>
+    public static async Task<TestContract> Active(BrowserFixture fixture)
+    {
+        var contract = await ReadyDraft(fixture);
+        await fixture.SendAs(DemoUsers.Commissioner, new ActivateContract(contract.ContractId, null, FewerKpisConfirmed: true));
+        return contract;
+    }
+
+    /// <summary>An <see cref="Active"/> contract whose 2026-27 Q1 return is a draft, complete and ready to submit (late).</summary>
+    public static async Task<TestContract> WithDraftReturn(BrowserFixture fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var contract = await Active(fixture);
+        await fixture.SendAs(DemoUsers.CharityProvider, new SaveReturnDraft(
+            contract.ContractId, FirstPeriod, null, [new FigureInput(contract.IndicatorId, null, 152, 200, "Six young people lost their tenancies after rent arrears built up over the summer.")]));
+        return contract;
+    }
+
+    /// <summary>An <see cref="Active"/> contract whose 2026-27 Q1 return the provider submitted and the commissioner then queried.</summary>
+    public static async Task<TestContract> WithQueriedReturn(BrowserFixture fixture)
+    {
+        var contract = await WithDraftReturn(fixture);
+        await fixture.SendAs(DemoUsers.CharityProvider, new SubmitReturn(contract.ContractId, FirstPeriod, null));
+        await fixture.SendAs(DemoUsers.Commissioner, new QueryReturn(
+            contract.ContractId, FirstPeriod, null, [new QueryQuestion(contract.IndicatorId, "76% is well below the 80% target. Which tenancies ended early, and why?")]));
+        return contract;
     }
 }

@@ -49,15 +49,15 @@ public sealed partial class DatabaseInitialiser(
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var loaded = await demoData.LoadAsync(cancellationToken).ConfigureAwait(false);
             var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            DemoLoaded(logger, loaded.Organisations, loaded.Users, loaded.Contracts, seconds);
+            DemoLoaded(logger, loaded.Organisations, loaded.Users, loaded.Contracts, loaded.Returns, seconds);
             return new DatabaseState(HasUsers: true, DemoDataLoaded: true);
         }
 
         return new DatabaseState(hasUsers, DemoDataLoaded: false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded demo data: {Organisations} organisations, {Users} users, {Contracts} contracts in {Seconds:0.0} s")]
-    private static partial void DemoLoaded(ILogger logger, int organisations, int users, int contracts, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded demo data: {Organisations} organisations, {Users} users, {Contracts} contracts, {Returns} returns in {Seconds:0.0} s")]
+    private static partial void DemoLoaded(ILogger logger, int organisations, int users, int contracts, int returns, double seconds);
 }
 
 public sealed record DatabaseState(bool HasUsers, bool DemoDataLoaded);

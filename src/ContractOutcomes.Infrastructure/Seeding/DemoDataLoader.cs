@@ -56,6 +56,7 @@ public sealed class DemoDataLoader(
 {
     private string? _actingAs;
     private DateTimeOffset? _at;
+    private readonly Dictionary<string, System.Security.Claims.ClaimsPrincipal> _principals = new(StringComparer.OrdinalIgnoreCase);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -314,10 +315,16 @@ public sealed class DemoDataLoader(
 
             if (_actingAs is { } email)
             {
-                var user = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"The demo user {email} was not created.");
-                provider.GetRequiredService<CurrentUser>().RunAs(
-                    await provider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user).ConfigureAwait(false));
+                // A user's claims do not change while the demo loads, so each is built once.
+                if (!_principals.TryGetValue(email, out var principal))
+                {
+                    var user = await provider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException($"The demo user {email} was not created.");
+                    principal = await provider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user).ConfigureAwait(false);
+                    _principals[email] = principal;
+                }
+
+                provider.GetRequiredService<CurrentUser>().RunAs(principal);
             }
 
             return await provider.GetRequiredService<IMediator>().Send(request, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,8 @@ public static class ApiRegistration
             document.Info.Description =
                 "Outcome-based contracts for commissioners and providers. Authenticate with a personal access token " +
                 "(created on the Access tokens page) sent as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem details. " +
-                "Changes to a contract may send 'If-Match' with the ETag from GET to guard against overwriting someone else's change.";
+                "Changes to a contract or a return may send 'If-Match' with the ETag from GET to guard against overwriting someone else's change. " +
+                "Returns are addressed by contract and period, for example /api/v1/contracts/{id}/returns/2026-27-Q2.";
             return Task.CompletedTask;
         }));
         return services;
@@ -36,6 +37,7 @@ public static class ApiRegistration
         });
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Api);
         ContractsApi.Map(api);
+        ReturnsApi.Map(api);
         OrganisationsApi.Map(api);
         return app;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractOutcomes.Application.Contracts.ActivateContract;
 using ContractOutcomes.Application.Contracts.AddIndicator;
 using ContractOutcomes.Application.Contracts.CreateDraftContract;
@@ -10,7 +9,6 @@ using ContractOutcomes.Application.Contracts.SetTargets;
 using ContractOutcomes.Application.Contracts.SetTolerance;
 using ContractOutcomes.Application.Contracts.UpdateDraftContract;
 using ContractOutcomes.Application.Contracts.UpdateIndicator;
-using ContractOutcomes.Application.Common.Exceptions;
 using ContractOutcomes.Domain.Contracts;
 using ContractOutcomes.Domain.Organisations;
 using MediatR;
@@ -33,7 +31,7 @@ public static class ContractsApi
         contracts.MapGet("/{contractId:guid}", async (IMediator mediator, HttpContext http, Guid contractId, CancellationToken ct) =>
             {
                 var contract = await mediator.Send(new GetContract(contractId), ct);
-                SetETag(http, contract.Version);
+                ETags.Set(http, contract.Version);
                 return TypedResults.Ok(contract);
             })
             .WithName("GetContract").WithSummary("A contract with its indicators, targets, tolerances and variations. The ETag header carries its version.")
@@ -58,7 +56,7 @@ public static class ContractsApi
             {
                 ArgumentNullException.ThrowIfNull(body);
                 await mediator.Send(
-                    new UpdateDraftContract(contractId, IfMatch(http), body.Reference, body.Title, body.ServiceArea, body.ProviderId, body.TermStart, body.TermEnd, body.AnnualValue, body.Eligibility, body.EligibleOrganisationTypes, body.IsLightTouch),
+                    new UpdateDraftContract(contractId, ETags.IfMatch(http), body.Reference, body.Title, body.ServiceArea, body.ProviderId, body.TermStart, body.TermEnd, body.AnnualValue, body.Eligibility, body.EligibleOrganisationTypes, body.IsLightTouch),
                     ct);
                 return TypedResults.NoContent();
             })
@@ -69,7 +67,7 @@ public static class ContractsApi
             {
                 ArgumentNullException.ThrowIfNull(body);
                 var id = await mediator.Send(
-                    new AddIndicator(contractId, IfMatch(http), body.Name, body.Definition, body.Unit, body.Polarity, body.RbaQuestion, body.DataSource, body.NumeratorLabel, body.DenominatorLabel, body.BaselineValue, body.BaselinePeriod),
+                    new AddIndicator(contractId, ETags.IfMatch(http), body.Name, body.Definition, body.Unit, body.Polarity, body.RbaQuestion, body.DataSource, body.NumeratorLabel, body.DenominatorLabel, body.BaselineValue, body.BaselinePeriod),
                     ct);
                 return TypedResults.Created($"/api/v1/contracts/{contractId}", new CreatedResource(id));
             })
@@ -80,7 +78,7 @@ public static class ContractsApi
             {
                 ArgumentNullException.ThrowIfNull(body);
                 await mediator.Send(
-                    new UpdateIndicator(contractId, indicatorId, IfMatch(http), body.Name, body.Definition, body.Unit, body.Polarity, body.RbaQuestion, body.DataSource, body.NumeratorLabel, body.DenominatorLabel, body.BaselineValue, body.BaselinePeriod),
+                    new UpdateIndicator(contractId, indicatorId, ETags.IfMatch(http), body.Name, body.Definition, body.Unit, body.Polarity, body.RbaQuestion, body.DataSource, body.NumeratorLabel, body.DenominatorLabel, body.BaselineValue, body.BaselinePeriod),
                     ct);
                 return TypedResults.NoContent();
             })
@@ -89,7 +87,7 @@ public static class ContractsApi
 
         contracts.MapDelete("/{contractId:guid}/indicators/{indicatorId:guid}", async (IMediator mediator, HttpContext http, Guid contractId, Guid indicatorId, CancellationToken ct) =>
             {
-                await mediator.Send(new RemoveIndicator(contractId, indicatorId, IfMatch(http)), ct);
+                await mediator.Send(new RemoveIndicator(contractId, indicatorId, ETags.IfMatch(http)), ct);
                 return TypedResults.NoContent();
             })
             .WithName("RemoveIndicator").WithSummary("Removes an indicator from a draft contract (Commissioner).");
@@ -97,7 +95,7 @@ public static class ContractsApi
         contracts.MapPut("/{contractId:guid}/indicators/{indicatorId:guid}/targets", async (IMediator mediator, HttpContext http, Guid contractId, Guid indicatorId, TargetsBody body, CancellationToken ct) =>
             {
                 ArgumentNullException.ThrowIfNull(body);
-                await mediator.Send(new SetTargets(contractId, indicatorId, IfMatch(http), body.AllPeriods, body.Targets), ct);
+                await mediator.Send(new SetTargets(contractId, indicatorId, ETags.IfMatch(http), body.AllPeriods, body.Targets), ct);
                 return TypedResults.NoContent();
             })
             .WithName("SetTargets").WithSummary("Sets an indicator's targets: 'allPeriods' for every period, or one per period in 'targets' (Commissioner).")
@@ -106,7 +104,7 @@ public static class ContractsApi
         contracts.MapPut("/{contractId:guid}/indicators/{indicatorId:guid}/tolerance", async (IMediator mediator, HttpContext http, Guid contractId, Guid indicatorId, ToleranceBody body, CancellationToken ct) =>
             {
                 ArgumentNullException.ThrowIfNull(body);
-                await mediator.Send(new SetTolerance(contractId, indicatorId, IfMatch(http), body.Mode, body.GoodWithin, body.ApproachingWithin, body.RequiresImprovementWithin), ct);
+                await mediator.Send(new SetTolerance(contractId, indicatorId, ETags.IfMatch(http), body.Mode, body.GoodWithin, body.ApproachingWithin, body.RequiresImprovementWithin), ct);
                 return TypedResults.NoContent();
             })
             .WithName("SetTolerance").WithSummary("Sets the shortfalls from target that map a result to each rating (Commissioner).")
@@ -114,34 +112,11 @@ public static class ContractsApi
 
         contracts.MapPost("/{contractId:guid}/activation", async (IMediator mediator, HttpContext http, Guid contractId, ActivationBody? body, CancellationToken ct) =>
             {
-                await mediator.Send(new ActivateContract(contractId, IfMatch(http), body?.FewerKpisConfirmed ?? false), ct);
+                await mediator.Send(new ActivateContract(contractId, ETags.IfMatch(http), body?.FewerKpisConfirmed ?? false), ct);
                 return TypedResults.NoContent();
             })
             .WithName("ActivateContract").WithSummary("Activates a draft contract once every indicator has targets and thresholds (Commissioner).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-    }
-
-    private static void SetETag(HttpContext http, int version) =>
-        http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The version the client last read, from If-Match; null when the header is absent.</summary>
-    private static int? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
-        {
-            return null;
-        }
-
-        var text = header.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal))
-        {
-            text = text[2..];
-        }
-
-        return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new InputValidationException("If-Match", "If-Match must be an ETag returned by GET, like \"3\"");
     }
 }
 

@@ -14,13 +14,14 @@ public sealed partial class AppExceptionHandler(ILogger<AppExceptionHandler> log
         ArgumentNullException.ThrowIfNull(httpContext);
         // The middleware has already pointed the request at the error page: use the path that failed.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
-        var problem = ProblemResponses.FromException(exception);
+        var isApi = path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
+        var problem = isApi ? ProblemResponses.FromApiException(exception) : ProblemResponses.FromException(exception);
         if (problem is null)
         {
             Unhandled(logger, exception, path);
         }
 
-        if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        if (isApi)
         {
             problem ??= new Microsoft.AspNetCore.Mvc.ProblemDetails
             {

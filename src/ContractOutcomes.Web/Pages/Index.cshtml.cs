@@ -1,11 +1,16 @@
 using ContractOutcomes.Application.Common.Security;
+using ContractOutcomes.Application.Returns.GetProviderHome;
+using ContractOutcomes.Application.Returns.ListReturnsForReview;
 using ContractOutcomes.Application.Users.GetMyAccount;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractOutcomes.Web.Pages;
 
-/// <summary>The home page: who you are signed in as, and where you can go.</summary>
+/// <summary>
+/// The home page: who you are signed in as and where you can go. A provider sees its returns to complete, those
+/// waiting for review and its latest ratings; a commissioner sees how many returns need a decision.
+/// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
@@ -18,7 +23,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public bool IsProvider => Role == Roles.Provider;
 
+    public bool IsCommissioner => Role == Roles.Commissioner;
+
     public bool CanSeeContracts => Role is not null;
+
+    /// <summary>Set for providers only.</summary>
+    public ProviderHome? ProviderHome { get; private set; }
+
+    /// <summary>Set for commissioners only.</summary>
+    public ReviewWorkList? ReviewWork { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,5 +39,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         DisplayName = account.DisplayName;
         Role = account.Role;
         OrganisationName = account.OrganisationName;
+        if (IsProvider)
+        {
+            ProviderHome = await mediator.Send(new GetProviderHome(), cancellationToken);
+        }
+        else if (IsCommissioner)
+        {
+            ReviewWork = await mediator.Send(new ListReturnsForReview(), cancellationToken);
+        }
     }
 }

@@ -26,7 +26,7 @@ public sealed record AuditFieldChange(string Field, string? Before, string? Afte
     }
 }
 
-/// <summary>One audit entry in words.</summary>
+/// <summary>One audit entry in words; "what" it changed is <see cref="EntityTypeText"/> and <see cref="ShortId"/>.</summary>
 public sealed record AuditRow(
     long Id,
     DateTimeOffset OccurredAt,
@@ -41,11 +41,7 @@ public sealed record AuditRow(
     string? Indicator,
     AuditChangeKind Change,
     string ChangeText,
-    IReadOnlyList<AuditFieldChange> Changes)
-{
-    /// <summary>For example "Return figure 1e1b7299".</summary>
-    public string What => $"{EntityTypeText} {ShortId}";
-}
+    IReadOnlyList<AuditFieldChange> Changes);
 
 public sealed record AuditOption(string Value, string Text);
 

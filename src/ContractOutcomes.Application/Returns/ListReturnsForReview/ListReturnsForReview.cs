@@ -33,7 +33,11 @@ public sealed record RestatementToDecide(
     string IndicatorName,
     IndicatorUnit Unit,
     decimal? PreviousValue,
+    decimal? PreviousNumerator,
+    decimal? PreviousDenominator,
     decimal ProposedValue,
+    decimal? ProposedNumerator,
+    decimal? ProposedDenominator,
     string Reason,
     string ProposedByName,
     DateTimeOffset ProposedAt);
@@ -118,7 +122,11 @@ public sealed class ListReturnsForReviewHandler(IReadStore store, ICurrentUser u
                 x.Id,
                 x.IndicatorId,
                 x.PreviousValue,
+                x.PreviousNumerator,
+                x.PreviousDenominator,
                 x.ProposedValue,
+                x.ProposedNumerator,
+                x.ProposedDenominator,
                 x.Reason,
                 x.ProposedByName,
                 x.ProposedAt,
@@ -147,7 +155,8 @@ public sealed class ListReturnsForReviewHandler(IReadStore store, ICurrentUser u
                 return new RestatementToDecide(
                     c.Id.Value, c.Reference, c.Title, c.ProviderName, p.Period.Label, p.Period.Slug, p.Id,
                     found ? indicator!.Name : "Removed indicator", found ? indicator!.Unit : IndicatorUnit.Count,
-                    p.PreviousValue, p.ProposedValue, p.Reason, p.ProposedByName, p.ProposedAt);
+                    p.PreviousValue, p.PreviousNumerator, p.PreviousDenominator, p.ProposedValue, p.ProposedNumerator, p.ProposedDenominator,
+                    p.Reason, p.ProposedByName, p.ProposedAt);
             })];
     }
 
