@@ -124,7 +124,7 @@ public sealed class AuditAndNotificationPageTests(WebAppFactory app)
         var marker = unread.QuerySelector("strong .govuk-visually-hidden");
         Assert.NotNull(marker);
         Assert.Equal("Unread:", marker.TextContent.Trim());
-        Assert.Equal("/Contracts", unread.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Matches("^/Notifications\\?id=[0-9]+&handler=Open$", unread.QuerySelector("a")?.GetAttribute("href") ?? string.Empty);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Notifications", response.Headers.Location?.OriginalString);
         var read = Row(readPage, text);
@@ -153,6 +153,35 @@ public sealed class AuditAndNotificationPageTests(WebAppFactory app)
     }
 
     [Fact]
+    public async Task OpenNotification_Own_MarksItReadAndGoesToItsPage()
+    {
+        var text = $"Open test notification {Guid.NewGuid():N}";
+        var id = await Notify(text);
+        var client = await PageClient.SignedIn(app, Jess, WebAppFactory.ProviderPassword);
+        var (_, page) = await client.Get("/Notifications");
+        var href = Row(page, text).QuerySelector("a")?.GetAttribute("href");
+        Assert.NotNull(href);
+
+        var response = await client.Http.GetAsync(new Uri(href, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Contracts", response.Headers.Location?.OriginalString);
+        Assert.NotNull(await app.Db(db => db.Notifications.Where(n => n.Id == id).Select(n => n.ReadAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OpenNotification_SomeoneElses_IsNotFoundAndStaysUnread()
+    {
+        var id = await Notify($"Not Jess's notification {Guid.NewGuid():N}", "grace.okafor@example.com");
+        var client = await PageClient.SignedIn(app, Jess, WebAppFactory.ProviderPassword);
+
+        var response = await client.Http.GetAsync(new Uri($"/Notifications?handler=Open&id={id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(await app.Db(db => db.Notifications.Where(n => n.Id == id).Select(n => n.ReadAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Header_Commissioner_LinksToReturnsToReview()
     {
         var client = await PageClient.SignedIn(app, WebAppFactory.Commissioner, WebAppFactory.CommissionerPassword);
@@ -171,14 +200,16 @@ public sealed class AuditAndNotificationPageTests(WebAppFactory app)
         return row;
     }
 
-    private async Task Notify(string text)
+    private async Task<long> Notify(string text, string recipient = Jess)
     {
-        var jess = await UserId(Jess);
+        var userId = await UserId(recipient);
+        var notification = new Notification(userId, NotificationKind.ReturnAccepted, text, "/Contracts", DateTimeOffset.UtcNow);
         await app.Db(db =>
         {
-            db.Notifications.Add(new Notification(jess, NotificationKind.ReturnAccepted, text, "/Contracts", DateTimeOffset.UtcNow));
+            db.Notifications.Add(notification);
             return db.SaveChangesAsync();
         });
+        return notification.Id;
     }
 
     private Task<string> UserId(string email) => app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

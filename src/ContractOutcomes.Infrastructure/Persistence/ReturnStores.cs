@@ -54,6 +54,10 @@ internal sealed class NotificationRepository(AppDbContext db) : INotificationRep
     public Task<int> MarkAllReadAsync(string recipientUserId, DateTimeOffset at, CancellationToken cancellationToken) =>
         db.Notifications.Where(n => n.RecipientUserId == recipientUserId && n.ReadAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, at), cancellationToken);
+
+    public async Task<bool> MarkReadAsync(string recipientUserId, long notificationId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await db.Notifications.Where(n => n.Id == notificationId && n.RecipientUserId == recipientUserId && n.ReadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, at), cancellationToken).ConfigureAwait(false) == 1;
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public interface INotificationRepository
     Task<bool> ExistsAsync(string deduplicationKey, CancellationToken cancellationToken);
 
     Task<int> MarkAllReadAsync(string recipientUserId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Marks one notification read if it is the recipient's and still unread; false otherwise.</summary>
+    Task<bool> MarkReadAsync(string recipientUserId, long notificationId, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>

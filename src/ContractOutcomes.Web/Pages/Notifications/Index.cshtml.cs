@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContractOutcomes.Application.Notifications.ListNotifications;
 using ContractOutcomes.Application.Notifications.MarkNotificationsRead;
+using ContractOutcomes.Application.Notifications.OpenNotification;
 using ContractOutcomes.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,15 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel(mediator)
         StatusMessage = marked == 0 ? "You have no unread notifications" : "All notifications marked as read";
         return RedirectToPage("/Notifications/Index");
     }
+
+    /// <summary>Following an unread notification marks it read, then goes to the page it is about.</summary>
+    public async Task<IActionResult> OnGetOpenAsync(long id, CancellationToken cancellationToken)
+    {
+        var link = await Mediator.Send(new OpenNotification(id), cancellationToken);
+        return SafeLink(link) is { } local ? LocalRedirect(local) : RedirectToPage("/Notifications/Index");
+    }
+
+    public string? OpenLink(long id) => Url.Page("/Notifications/Index", "Open", new { id });
 
     public string? PageLink(int page) =>
         Url.Page("/Notifications/Index", new { pageNumber = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture) });
