@@ -44,3 +44,8 @@ run "GET /api/v1/contracts (token)" -H "Authorization: Bearer $pat" "$BASE/api/v
 run "GET /api/v1/contracts/{id} (token)" -H "Authorization: Bearer $pat" "$BASE/api/v1/contracts/$contract"
 run "GET /Contracts page (cookie)" -H "Cookie: $cookie" "$BASE/Contracts"
 run "GET /Contracts/{id} page (cookie)" -H "Cookie: $cookie" "$BASE/Contracts/$contract"
+# Returns: the reporting calendar, one accepted return (7 indicators with ratings, history), the review queue.
+run "GET /api/v1/contracts/{id}/returns (token)" -H "Authorization: Bearer $pat" "$BASE/api/v1/contracts/$contract/returns"
+run "GET /api/v1/.../returns/2025-26-Q4 (token)" -H "Authorization: Bearer $pat" "$BASE/api/v1/contracts/$contract/returns/2025-26-Q4"
+run "GET /Contracts/{id}/Returns/2025-26-Q4 (cookie)" -H "Cookie: $cookie" "$BASE/Contracts/$contract/Returns/2025-26-Q4"
+run "GET /Returns/Review page (cookie)" -H "Cookie: $cookie" "$BASE/Returns/Review"
