@@ -312,7 +312,10 @@ public sealed class ReturnUseCaseTests(ApplicationFixture app)
         Assert.Equal(ReturnState.Draft, draft.State);
         Assert.Equal(
             ["Enter a figure for Step-up to children's social care within 12 months of closure", "Enter a figure for Improved school attendance after family help"],
-            draft.SubmissionProblems);
+            draft.SubmissionProblems.Select(p => p.Message));
+        Assert.Equal(
+            [Id(draft, "Step-up to children's social care within 12 months of closure"), Id(draft, "Improved school attendance after family help")],
+            draft.SubmissionProblems.Select(p => p.IndicatorId!.Value));
         Assert.Equal(new ReturnPermissions(Edit: true, Submit: false, Withdraw: false, Review: false, ProposeRestatement: false, DecideRestatement: false), draft.Can);
         Assert.Equal(new ReturnPermissions(false, false, false, false, false, false), (await Read(ApplicationFixture.Commissioner)).Can);
         Assert.Equal(new ReturnPermissions(false, false, false, false, false, false), (await Read(ApplicationFixture.Administrator)).Can);

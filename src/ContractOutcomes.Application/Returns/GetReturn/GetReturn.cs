@@ -70,6 +70,9 @@ public sealed record RestatementView(
 
 public sealed record ReturnEventView(int Number, ReturnEventKind Kind, string Description, string ActorName, DateTimeOffset OccurredAt);
 
+/// <summary>Something that stops the return being submitted, and the indicator it is about.</summary>
+public sealed record ReturnProblem(Guid? IndicatorId, string Message);
+
 /// <summary>What the current user may do with the return now.</summary>
 public sealed record ReturnPermissions(bool Edit, bool Submit, bool Withdraw, bool Review, bool ProposeRestatement, bool DecideRestatement);
 
@@ -99,7 +102,7 @@ public sealed record ReturnView(
     IReadOnlyList<EvidenceView> Evidence,
     IReadOnlyList<RestatementView> Restatements,
     IReadOnlyList<ReturnEventView> History,
-    IReadOnlyList<string> SubmissionProblems,
+    IReadOnlyList<ReturnProblem> SubmissionProblems,
     ReturnPermissions Can);
 
 /// <summary>One period's return for a contract, with everything the return pages show.</summary>
@@ -161,7 +164,9 @@ internal static class ReturnViews
             r.PreviousValue, r.PreviousNumerator, r.PreviousDenominator, r.ProposedValue, r.ProposedNumerator, r.ProposedDenominator, r.ProposedCommentary,
             r.Reason, r.Status, r.ProposedByName, r.ProposedAt, r.DecidedByName, r.DecidedAt, r.DecisionNote)).ToArray() ?? [];
         var pendingRestatement = restatements.Any(r => r.Status == RestatementStatus.Proposed);
-        var problems = saved is not null && saved.CanBeEdited && isProvider ? saved.SubmissionProblems(contract).Select(p => p.Message).ToArray() : [];
+        var problems = saved is not null && saved.CanBeEdited && isProvider ? saved.SubmissionProblems(contract)
+                .Select(p => new ReturnProblem(Guid.TryParse(p.PropertyName, out var indicatorId) ? indicatorId : null, p.Message)).ToArray()
+            : [];
         return new ReturnView(
             contract.Id.Value,
             contract.Reference,

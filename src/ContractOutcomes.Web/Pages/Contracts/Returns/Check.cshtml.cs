@@ -59,33 +59,19 @@ public sealed class CheckReturnModel(IMediator mediator) : ReturnPageModel(media
         Problems = [.. Return.SubmissionProblems.Select(ProblemFor)];
     }
 
-    /// <summary>
-    /// The problems come as sentences naming the indicator ("Enter a figure for X", "Explain why X missed its target…");
-    /// the longest indicator name found in the sentence says which box to link to.
-    /// </summary>
-    private SubmissionProblem ProblemFor(string message)
+    /// <summary>Each problem links to the box that fixes it: the figure, or the commentary when the figure misses its target.</summary>
+    private SubmissionProblem ProblemFor(ReturnProblem problem)
     {
-        var index = -1;
-        var longest = 0;
-        for (var i = 0; i < Return.Lines.Count; i++)
-        {
-            var name = Return.Lines[i].Name;
-            if (name.Length > longest && message.Contains(name, StringComparison.Ordinal))
-            {
-                index = i;
-                longest = name.Length;
-            }
-        }
-
+        var index = problem.IndicatorId is { } indicatorId ? Return.Lines.ToList().FindIndex(l => l.IndicatorId == indicatorId) : -1;
         if (index < 0)
         {
-            return new SubmissionProblem(message, EditPath);
+            return new SubmissionProblem(problem.Message, EditPath);
         }
 
         var line = Return.Lines[index];
         var part = line.Value is not null && line.CommentaryRequired
             ? nameof(FigureField.Commentary)
             : ReturnFiguresForm.FigurePart(line);
-        return new SubmissionProblem(message, ChangePath(index, part));
+        return new SubmissionProblem(problem.Message, ChangePath(index, part));
     }
 }
