@@ -110,19 +110,15 @@ public sealed class QuarterlyReturn : AggregateRoot<ReturnId>
             return $"{period} is outside the contract term";
         }
 
-        if (contract.EndedOn is { } ended && period.StartDate > ended)
+        if (!ReportingSchedule.PeriodsOwed(contract.Term, contract.EndedOn).Contains(period))
         {
             return $"The contract ended before {period} began";
         }
 
-        return period.EndDate >= today ? $"The return for {period} opens when the period ends on {period.EndDate:d MMMM yyyy}" : null;
+        return !ReportingSchedule.IsOpen(period, today) ? $"The return for {period} opens when the period ends on {period.EndDate:d MMMM yyyy}" : null;
     }
 
-    public int DaysLate(DateOnly today)
-    {
-        var submittedOrToday = FirstSubmittedAt is { } submitted ? UkTime.DateOf(submitted) : today;
-        return submittedOrToday > DueOn ? submittedOrToday.DayNumber - DueOn.DayNumber : 0;
-    }
+    public int DaysLate(DateOnly today) => ReportingSchedule.DaysLate(DueOn, FirstSubmittedAt, today);
 
     public ReturnFigure? FigureFor(IndicatorId indicatorId) => _figures.Find(f => f.IndicatorId == indicatorId);
 

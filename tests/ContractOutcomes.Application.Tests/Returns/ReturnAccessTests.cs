@@ -112,12 +112,12 @@ public sealed class ReturnAccessTests(ApplicationFixture app)
         var haldenHome = await app.SendAs(DemoReturns.Joanna, new GetProviderHome());
 
         Assert.Equal([DemoReturns.Trust], trustHome.Contracts.Select(c => c.Reference).ToArray());
-        Assert.All(trustHome.ToDo, r => Assert.Equal(DemoReturns.Trust, r.ContractReference));
+        Assert.All(trustHome.ToComplete, r => Assert.Equal(DemoReturns.Trust, r.ContractReference));
         Assert.Contains(trustHome.AwaitingReview, r => r.ContractReference == DemoReturns.Trust && r.PeriodSlug == DemoReturns.Period);
         Assert.All(trustHome.LatestRatings, r => Assert.Equal(DemoReturns.Trust, r.ContractReference));
         Assert.Contains(DemoReturns.Halden, haldenHome.Contracts.Select(c => c.Reference));
         Assert.All(haldenHome.Contracts, c => Assert.NotEqual(DemoReturns.Trust, c.Reference));
-        Assert.Contains(haldenHome.ToDo, r => r.ContractReference == DemoReturns.Halden && r.PeriodSlug == DemoReturns.Period && r.DaysLate == DemoReturns.DaysLateToday());
+        Assert.Contains(haldenHome.ToComplete, r => r.ContractReference == DemoReturns.Halden && r.PeriodSlug == DemoReturns.Period && r.DaysLate == DemoReturns.DaysLateToday());
         Assert.DoesNotContain(haldenHome.AwaitingReview, r => r.ContractReference == DemoReturns.Trust);
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAs(ApplicationFixture.Commissioner, new GetProviderHome()));
     }

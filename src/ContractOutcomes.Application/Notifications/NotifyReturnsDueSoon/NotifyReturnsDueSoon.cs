@@ -67,7 +67,7 @@ public sealed class NotifyReturnsDueSoonHandler(
             var term = ContractTerm.Of(contract.Start, contract.End);
             foreach (var period in periods)
             {
-                if (!term.Covers(period) || (contract.EndedOn is { } ended && period.StartDate > ended))
+                if (!ReportingSchedule.PeriodsOwed(term, contract.EndedOn).Contains(period))
                 {
                     continue;
                 }

@@ -14,7 +14,7 @@ public sealed record ProviderContract(Guid Id, string Reference, string Title, C
 /// A return the provider still has to complete. <see cref="DaysLate"/> is above 0 once it is overdue;
 /// otherwise <see cref="DueInDays"/> says how long is left (null when the due date has passed or is unknown).
 /// </summary>
-public sealed record ReturnToDo(
+public sealed record ReturnToComplete(
     Guid ContractId,
     string ContractReference,
     string ContractTitle,
@@ -41,7 +41,7 @@ public sealed record ContractRatings(
 
 public sealed record ProviderHome(
     IReadOnlyList<ProviderContract> Contracts,
-    IReadOnlyList<ReturnToDo> ToDo,
+    IReadOnlyList<ReturnToComplete> ToComplete,
     IReadOnlyList<ReturnAwaitingReview> AwaitingReview,
     IReadOnlyList<ContractRatings> LatestRatings);
 
@@ -71,24 +71,19 @@ public sealed class GetProviderHomeHandler(IReadStore store, ICurrentUser user, 
         var saved = returns.ToDictionary(r => (r.ContractId, r.Period));
         var today = clock.Today;
 
-        var toDo = new List<ReturnToDo>();
+        var toComplete = new List<ReturnToComplete>();
         var awaiting = new List<ReturnAwaitingReview>();
         foreach (var contract in contracts)
         {
-            foreach (var period in contract.Term.Periods)
+            foreach (var period in ReportingSchedule.PeriodsOwed(contract.Term, contract.EndedOn).TakeWhile(p => ReportingSchedule.IsOpen(p, today)))
             {
-                if ((contract.EndedOn is { } ended && period.StartDate > ended) || period.EndDate >= today)
-                {
-                    break;
-                }
-
                 saved.TryGetValue((contract.Id, period), out var r);
                 var dueOn = r?.DueOn ?? calendar.DueDate(period);
-                var daysLate = DaysLate(r?.FirstSubmittedAt, dueOn, today);
+                var daysLate = ReportingSchedule.DaysLate(dueOn, r?.FirstSubmittedAt, today);
                 switch (r?.Status)
                 {
                     case null or ReturnStatus.Draft or ReturnStatus.Queried:
-                        toDo.Add(new ReturnToDo(
+                        toComplete.Add(new ReturnToComplete(
                             contract.Id.Value, contract.Reference, contract.Title, period.Label, period.Slug,
                             r is null ? ReturnState.NotStarted : ReturnViews.StateOf(r.Status), dueOn, daysLate,
                             dueOn is { } due && today <= due ? due.DayNumber - today.DayNumber : null));
@@ -106,21 +101,9 @@ public sealed class GetProviderHomeHandler(IReadStore store, ICurrentUser user, 
         var ratings = await LatestRatingsAsync(contracts, returns, cancellationToken).ConfigureAwait(false);
         return new ProviderHome(
             [.. contracts.Select(c => new ProviderContract(c.Id.Value, c.Reference, c.Title, c.Status))],
-            [.. toDo.OrderByDescending(t => t.DaysLate).ThenBy(t => t.DueOn).ThenBy(t => t.ContractReference, StringComparer.Ordinal)],
+            [.. toComplete.OrderByDescending(t => t.DaysLate).ThenBy(t => t.DueOn).ThenBy(t => t.ContractReference, StringComparer.Ordinal)],
             [.. awaiting.OrderBy(a => a.SubmittedAt)],
             ratings);
-    }
-
-    /// <summary>Lateness as the return records it: to the first submission, or to today while never submitted.</summary>
-    private static int DaysLate(DateTimeOffset? firstSubmittedAt, DateOnly? dueOn, DateOnly today)
-    {
-        if (dueOn is not { } due)
-        {
-            return 0;
-        }
-
-        var until = firstSubmittedAt is { } first ? UkTime.DateOf(first) : today;
-        return until > due ? until.DayNumber - due.DayNumber : 0;
     }
 
     /// <summary>Rates each contract's latest accepted return; only accepted figures are rated.</summary>

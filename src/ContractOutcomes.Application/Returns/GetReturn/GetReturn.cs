@@ -137,7 +137,7 @@ internal static class ReturnViews
         var notOpen = saved is null ? QuarterlyReturn.WhyNoReturn(contract, period, today) : null;
         var state = saved is null ? (notOpen is null ? ReturnState.NotStarted : ReturnState.NotYetOpen) : StateOf(saved.Status);
         var dueOn = saved?.DueOn ?? calendar.DueDate(period);
-        var daysLate = saved?.DaysLate(today) ?? (state == ReturnState.NotStarted && dueOn is { } due && today > due ? today.DayNumber - due.DayNumber : 0);
+        var daysLate = saved?.DaysLate(today) ?? (state == ReturnState.NotStarted ? ReportingSchedule.DaysLate(dueOn, null, today) : 0);
         var isProvider = user.IsInRole(Roles.Provider) && contract.ProviderId == user.OrganisationId;
         var isCommissioner = user.IsInRole(Roles.Commissioner) && contract.CommissionerId == user.OrganisationId;
         var editable = state is ReturnState.NotStarted or ReturnState.Draft or ReturnState.Queried;

@@ -66,28 +66,22 @@ public sealed class GetReturnCalendarHandler(IReadStore store, ICurrentUser user
         var entries = new List<ReturnCalendarEntry>();
         if (contract.Status != ContractStatus.Draft)
         {
-            foreach (var period in contract.Term.Periods)
+            foreach (var period in ReportingSchedule.PeriodsOwed(contract.Term, contract.EndedOn))
             {
-                if (contract.EndedOn is { } ended && period.StartDate > ended)
-                {
-                    break;
-                }
-
                 if (saved.TryGetValue(period, out var r))
                 {
-                    var submittedOn = r.FirstSubmittedAt is { } first ? UkTime.DateOf(first) : today;
                     entries.Add(new ReturnCalendarEntry(
                         period.Label, period.Slug, period.EndDate, ReturnViews.StateOf(r.Status), r.DueOn,
-                        submittedOn > r.DueOn ? submittedOn.DayNumber - r.DueOn.DayNumber : 0,
+                        ReportingSchedule.DaysLate(r.DueOn, r.FirstSubmittedAt, today),
                         r.SubmittedAt, r.AcceptedAt, r.OpenQueries, r.Pending, r.Restated));
                     continue;
                 }
 
                 var due = calendar.DueDate(period);
-                var open = period.EndDate < today;
+                var open = ReportingSchedule.IsOpen(period, today);
                 entries.Add(new ReturnCalendarEntry(
                     period.Label, period.Slug, period.EndDate, open ? ReturnState.NotStarted : ReturnState.NotYetOpen, due,
-                    open && due is { } d && today > d ? today.DayNumber - d.DayNumber : 0,
+                    open ? ReportingSchedule.DaysLate(due, null, today) : 0,
                     null, null, false, false, false));
             }
         }

@@ -94,10 +94,9 @@ public sealed class ListReturnsForReviewHandler(IReadStore store, ICurrentUser u
             {
                 var c = contracts[r.ContractId];
                 var first = r.FirstSubmittedAt ?? r.SubmittedAt!.Value;
-                var submittedOn = UkTime.DateOf(first);
                 return new ReturnToReview(
                     c.Id.Value, c.Reference, c.Title, c.ProviderName, r.Period.Label, r.Period.Slug, r.SubmittedAt ?? first, first,
-                    submittedOn > r.DueOn ? submittedOn.DayNumber - r.DueOn.DayNumber : 0, r.HasQueries);
+                    ReportingSchedule.DaysLate(r.DueOn, first, clock.Today), r.HasQueries);
             })
             .OrderBy(r => r.SubmittedAt)
             .ToArray();
@@ -170,13 +169,8 @@ public sealed class ListReturnsForReviewHandler(IReadStore store, ICurrentUser u
         var overdue = new List<OverdueReturn>();
         foreach (var c in contracts)
         {
-            foreach (var period in ContractTerm.Of(c.TermStart, c.TermEnd).Periods)
+            foreach (var period in ReportingSchedule.PeriodsOwed(ContractTerm.Of(c.TermStart, c.TermEnd), c.EndedOn).TakeWhile(p => ReportingSchedule.IsOpen(p, today)))
             {
-                if ((c.EndedOn is { } ended && period.StartDate > ended) || period.EndDate >= today)
-                {
-                    break;
-                }
-
                 saved.TryGetValue((c.Id, period), out var r);
                 if (r is not null && r.Status != ReturnStatus.Draft)
                 {
