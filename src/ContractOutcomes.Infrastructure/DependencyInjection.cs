@@ -48,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<IReturnRepository, ReturnRepository>();
         services.AddScoped<IEvidenceStore, EvidenceStore>();
         services.AddScoped<INotificationRepository, NotificationRepository>();
+        services.AddScoped<IPeriodEvaluationRepository, PeriodEvaluationRepository>();
+        services.AddScoped<IEscalationCaseRepository, EscalationCaseRepository>();
+        services.AddScoped<IEvaluationInputs, EvaluationInputs>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<AccessTokenStore>();

@@ -82,7 +82,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     StartupBanner.Register(app, state);
 }
 
-await StartupReminders.SendAsync(app);
+await StartupWork.RunAsync(app);
 
 // API failures become problem details in AppExceptionHandler; anything else re-executes the error page.
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500" });

@@ -1,4 +1,7 @@
 using ContractOutcomes.Domain.Common;
+using ContractOutcomes.Domain.Escalation;
+using ContractOutcomes.Domain.Evaluation;
+using ContractOutcomes.Domain.Incentives;
 using ContractOutcomes.Domain.Organisations;
 
 namespace ContractOutcomes.Domain.Contracts;
@@ -15,6 +18,7 @@ public sealed class Contract : AggregateRoot<ContractId>
     public const int ServiceAreaMaxLength = 100;
     public const int EndReasonMaxLength = 2000;
     public const int MaxIndicators = 30;
+    public const int MaxEscalationRules = 20;
 
     /// <summary>Procurement Act 2023 s52: contracts above this value a year need at least three KPIs.</summary>
     public static readonly Money KpiDutyThreshold = Money.FromPounds(5_000_000m);
@@ -23,6 +27,8 @@ public sealed class Contract : AggregateRoot<ContractId>
 
     private readonly List<OutcomeIndicator> _indicators = [];
     private readonly List<ContractVariation> _variations = [];
+    private readonly List<AnnualValueChange> _annualValueChanges = [];
+    private readonly List<EscalationRule> _escalationRules = [];
 
     private Contract()
     {
@@ -45,7 +51,11 @@ public sealed class Contract : AggregateRoot<ContractId>
 
     public ContractTerm Term { get; private set; }
 
+    /// <summary>The annual value from the latest variation onwards (for a draft, for the whole term).</summary>
     public Money AnnualValue { get; private set; }
+
+    /// <summary>Empty until a variation changes the annual value; then the value each period used.</summary>
+    public IReadOnlyList<AnnualValueChange> AnnualValueChanges => _annualValueChanges;
 
     public EligibilityRule Eligibility { get; private set; }
 
@@ -63,6 +73,11 @@ public sealed class Contract : AggregateRoot<ContractId>
     public IReadOnlyList<OutcomeIndicator> Indicators => _indicators;
 
     public IReadOnlyList<ContractVariation> Variations => _variations;
+
+    /// <summary>How money follows outcomes; null when the contract pays no outcome payments.</summary>
+    public IncentiveScheme? IncentiveScheme { get; private set; }
+
+    public IReadOnlyList<EscalationRule> EscalationRules => _escalationRules;
 
     /// <summary>True when activating needs the commissioner to confirm that fewer than three KPIs is right.</summary>
     public bool KpiDutyApplies =>
@@ -122,7 +137,18 @@ public sealed class Contract : AggregateRoot<ContractId>
     public void RemoveIndicator(IndicatorId indicatorId)
     {
         EnsureDraft("remove an indicator");
-        _indicators.Remove(Indicator(indicatorId));
+        var indicator = Indicator(indicatorId);
+        if (IncentiveScheme?.IncentiveFor(indicatorId) is not null)
+        {
+            throw new BusinessRuleException($"Take {indicator.Name} out of the incentive scheme before removing it", "IndicatorId");
+        }
+
+        if (_escalationRules.Exists(r => r.IndicatorId == indicatorId))
+        {
+            throw new BusinessRuleException($"Remove the escalation rules about {indicator.Name} before removing it", "IndicatorId");
+        }
+
+        _indicators.Remove(indicator);
         Renumber();
         Touch();
     }
@@ -163,6 +189,71 @@ public sealed class Contract : AggregateRoot<ContractId>
         Touch();
     }
 
+    /// <summary>What the incentive scheme needs to know about each indicator to check itself.</summary>
+    public IReadOnlyList<SchemeIndicator> SchemeIndicators() =>
+        _indicators.OrderBy(i => i.DisplayOrder)
+            .Select(i => new SchemeIndicator(i.Id, i.Name, i.Unit, i.Polarity, i.Targets.Select(t => t.Value).ToArray()))
+            .ToArray();
+
+    /// <summary>
+    /// Sets how money follows outcomes. The scheme must have been defined against this contract's
+    /// indicators (<see cref="SchemeIndicators"/>); it is checked again on activation, because indicators
+    /// and targets may change after it is set.
+    /// </summary>
+    public void DefineIncentiveScheme(IncentiveScheme scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        EnsureDraft("change its incentive scheme");
+        var unknown = scheme.Incentives.FirstOrDefault(i => _indicators.TrueForAll(x => x.Id != i.IndicatorId));
+        if (unknown is not null)
+        {
+            throw new BusinessRuleException("The incentive scheme names an indicator that is not in this contract", "IndicatorId");
+        }
+
+        IncentiveScheme = scheme;
+        Touch();
+    }
+
+    public void RemoveIncentiveScheme()
+    {
+        EnsureDraft("remove its incentive scheme");
+        if (IncentiveScheme is null)
+        {
+            throw new BusinessRuleException("This contract has no incentive scheme to remove");
+        }
+
+        IncentiveScheme = null;
+        Touch();
+    }
+
+    /// <summary>Replaces the escalation rules. Rules are numbered 1, 2, 3… in the order given.</summary>
+    public void SetEscalationRules(IReadOnlyList<EscalationRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        EnsureDraft("change its escalation rules");
+        if (rules.Count > MaxEscalationRules)
+        {
+            throw new BusinessRuleException($"A contract can have at most {MaxEscalationRules} escalation rules", "Rules");
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Number != i + 1)
+            {
+                throw new ArgumentException("Escalation rules must be numbered from 1 in order.", nameof(rules));
+            }
+
+            if (rules[i].IndicatorId is { } indicatorId && _indicators.TrueForAll(x => x.Id != indicatorId))
+            {
+                throw new BusinessRuleException("An escalation rule names an indicator that is not in this contract", $"Rules[{i}].IndicatorId");
+            }
+        }
+
+        _escalationRules.Clear();
+        _escalationRules.AddRange(rules);
+        Touch();
+    }
+
     /// <summary>What still stops the contract being activated, each in words for the commissioner.</summary>
     public IReadOnlyList<RuleViolation> ActivationProblems()
     {
@@ -186,6 +277,21 @@ public sealed class Contract : AggregateRoot<ContractId>
             if (indicator.Tolerance is null)
             {
                 problems.Add(new RuleViolation($"Set the tolerance thresholds for {indicator.Name}", "Tolerance"));
+            }
+        }
+
+        if (IncentiveScheme is { } scheme)
+        {
+            // Indicators, units and targets may have changed since the scheme was set: check it again.
+            try
+            {
+                IncentiveScheme.Define(
+                    scheme.ShareAtRiskPercent, scheme.AnnualCap?.Amount, scheme.TermCap?.Amount, scheme.ServiceCreditCapPercent,
+                    scheme.Incentives, SchemeIndicators());
+            }
+            catch (BusinessRuleException e)
+            {
+                problems.AddRange(e.Violations.Select(v => new RuleViolation($"Incentive scheme: {v.Message}", "IncentiveScheme")));
             }
         }
 
@@ -224,7 +330,17 @@ public sealed class Contract : AggregateRoot<ContractId>
         }
 
         var description = $"Annual value changed from {AnnualValue.ToShortString()} to {value.ToShortString()}";
-        return RecordVariation(VariationKind.AnnualValue, description, context, () => AnnualValue = value);
+        return RecordVariation(VariationKind.AnnualValue, description, context, () =>
+        {
+            if (_annualValueChanges.Count == 0)
+            {
+                _annualValueChanges.Add(new AnnualValueChange(Term.FirstPeriod, AnnualValue));
+            }
+
+            _annualValueChanges.RemoveAll(c => c.From >= context.EffectiveFrom);
+            _annualValueChanges.Add(new AnnualValueChange(context.EffectiveFrom, value));
+            AnnualValue = value;
+        });
     }
 
     public ContractVariation VaryTermEnd(DateOnly newEnd, VariationContext context)
@@ -267,7 +383,7 @@ public sealed class Contract : AggregateRoot<ContractId>
         ArgumentNullException.ThrowIfNull(tolerance);
         var indicator = Indicator(indicatorId);
         var description = $"Tolerance for {indicator.Name} changed from {indicator.Tolerance?.Summary() ?? "none"} to {tolerance.Summary()}";
-        return RecordVariation(VariationKind.Tolerance, description, context, () => indicator.SetTolerance(tolerance));
+        return RecordVariation(VariationKind.Tolerance, description, context, () => indicator.SetToleranceFrom(context.EffectiveFrom, tolerance, Term));
     }
 
     public void End(DateOnly endedOn, string reason, DateTimeOffset now)
@@ -293,6 +409,27 @@ public sealed class Contract : AggregateRoot<ContractId>
         Touch();
         Raise(new ContractEnded(Id, endedOn));
     }
+
+    /// <summary>The annual value that applied in a period, after every variation effective by then.</summary>
+    public Money AnnualValueFor(ReportingPeriod period) =>
+        _annualValueChanges.Count == 0
+            ? AnnualValue
+            : (_annualValueChanges.LastOrDefault(c => c.From <= period) ?? _annualValueChanges[0]).Amount;
+
+    /// <summary>
+    /// The version of the terms that applied in a period: the number of the latest variation effective in
+    /// or before it, or 0 for the terms as activated.
+    /// </summary>
+    public int TermsVersionFor(ReportingPeriod period) =>
+        _variations.Where(v => v.EffectiveFrom <= period).Select(v => v.Number).DefaultIfEmpty(0).Max();
+
+    /// <summary>Everything needed to rate and pay one period, as the terms stood for that period.</summary>
+    public PeriodTerms TermsFor(ReportingPeriod period) => new(
+        period,
+        TermsVersionFor(period),
+        AnnualValueFor(period),
+        _indicators.OrderBy(i => i.DisplayOrder).Select(i => new IndicatorTerms(
+            i.Id, i.Name, i.Unit, i.Polarity, i.TargetFor(period), i.ToleranceFor(period), i.BaselineValue, i.DisplayOrder)).ToArray());
 
     public OutcomeIndicator Indicator(IndicatorId indicatorId) =>
         _indicators.Find(i => i.Id == indicatorId)
@@ -442,4 +579,22 @@ public sealed class Contract : AggregateRoot<ContractId>
             indicator.DisplayOrder = order++;
         }
     }
+}
+
+/// <summary>An annual value that applies from one period until the next change.</summary>
+public sealed class AnnualValueChange
+{
+    public AnnualValueChange(ReportingPeriod from, Money amount)
+    {
+        From = from;
+        Amount = amount;
+    }
+
+    private AnnualValueChange()
+    {
+    }
+
+    public ReportingPeriod From { get; private init; }
+
+    public Money Amount { get; private init; }
 }

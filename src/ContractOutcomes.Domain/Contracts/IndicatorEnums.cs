@@ -31,7 +31,9 @@ public enum RbaQuestion
 }
 
 /// <summary>
-/// The scale the Procurement Act 2023 uses for published KPI assessments, plus Not reported.
+/// The scale the Procurement Act 2023 uses for published KPI assessments (Good to Inadequate, and
+/// Other where the commissioner records why none of those applies), plus Not reported where no
+/// accepted figure exists after the return's due date.
 /// </summary>
 public enum PerformanceRating
 {
@@ -40,6 +42,7 @@ public enum PerformanceRating
     RequiresImprovement = 3,
     Inadequate = 4,
     NotReported = 5,
+    Other = 6,
 }
 
 public static class ContractDisplayNames
@@ -78,8 +81,16 @@ public static class ContractDisplayNames
         PerformanceRating.RequiresImprovement => "Requires improvement",
         PerformanceRating.Inadequate => "Inadequate",
         PerformanceRating.NotReported => "Not reported",
+        PerformanceRating.Other => "Other",
         _ => rating.ToString(),
     };
+
+    /// <summary>
+    /// Whether a rating is the given rating or worse. Not reported counts as worse than Inadequate, so
+    /// not sending a return never escapes a rule; Other is outside the scale and never matches.
+    /// </summary>
+    public static bool IsAtOrBelow(this PerformanceRating rating, PerformanceRating threshold) =>
+        rating != PerformanceRating.Other && threshold != PerformanceRating.Other && rating >= threshold;
 
     /// <summary>Whether figures are captured as a numerator over a denominator.</summary>
     public static bool IsRatio(this IndicatorUnit unit) => unit is IndicatorUnit.Percentage or IndicatorUnit.RatePer10000;

@@ -14,6 +14,7 @@ public sealed class OutcomeIndicator
     public const int LabelMaxLength = 150;
 
     private readonly List<IndicatorTarget> _targets = [];
+    private readonly List<ToleranceChange> _toleranceChanges = [];
 
     private OutcomeIndicator()
     {
@@ -47,12 +48,25 @@ public sealed class OutcomeIndicator
     /// <summary>Position in the contract's list, from 1.</summary>
     public int DisplayOrder { get; internal set; }
 
+    /// <summary>The thresholds that apply from the latest variation onwards (for a draft, to every period).</summary>
     public ToleranceBands? Tolerance { get; private set; }
+
+    /// <summary>
+    /// Empty until a variation changes the thresholds; then the thresholds each period used, from the
+    /// first period of the term, so that earlier periods keep being rated as they were agreed.
+    /// </summary>
+    public IReadOnlyList<ToleranceChange> ToleranceChanges => _toleranceChanges;
 
     public IReadOnlyList<IndicatorTarget> Targets => _targets;
 
     public decimal? TargetFor(ReportingPeriod period) =>
         _targets.FirstOrDefault(t => t.Period == period)?.Value;
+
+    /// <summary>The thresholds that applied in a period, after every variation effective by then.</summary>
+    public ToleranceBands? ToleranceFor(ReportingPeriod period) =>
+        _toleranceChanges.Count == 0
+            ? Tolerance
+            : (_toleranceChanges.LastOrDefault(c => c.From <= period) ?? _toleranceChanges[0]).Bands;
 
     internal static OutcomeIndicator Create(IndicatorDefinition definition, int displayOrder)
     {
@@ -185,13 +199,32 @@ public sealed class OutcomeIndicator
 
     internal void SetTolerance(ToleranceBands tolerance)
     {
+        CheckTolerance(tolerance);
+        _toleranceChanges.Clear();
+        Tolerance = tolerance;
+    }
+
+    /// <summary>A variation: the new thresholds apply from <paramref name="from"/>; earlier periods keep theirs.</summary>
+    internal void SetToleranceFrom(ReportingPeriod from, ToleranceBands tolerance, ContractTerm term)
+    {
+        CheckTolerance(tolerance);
+        if (_toleranceChanges.Count == 0 && Tolerance is not null)
+        {
+            _toleranceChanges.Add(new ToleranceChange(term.FirstPeriod, Tolerance));
+        }
+
+        _toleranceChanges.RemoveAll(c => c.From >= from);
+        _toleranceChanges.Add(new ToleranceChange(from, tolerance));
+        Tolerance = tolerance;
+    }
+
+    private void CheckTolerance(ToleranceBands tolerance)
+    {
         ArgumentNullException.ThrowIfNull(tolerance);
         if (Unit == IndicatorUnit.Percentage && tolerance.Mode == ToleranceMode.Absolute && tolerance.RequiresImprovementWithin > 100)
         {
             throw new BusinessRuleException("A threshold for a percentage must be 100 percentage points or less", nameof(ToleranceBands.RequiresImprovementWithin));
         }
-
-        Tolerance = tolerance;
     }
 
     /// <summary>Periods of the term that still have no target.</summary>
@@ -232,4 +265,23 @@ public sealed class IndicatorTarget
     public decimal Value { get; private set; }
 
     internal void Change(decimal value) => Value = value;
+}
+
+/// <summary>Thresholds that apply from one period until the next change.</summary>
+public sealed class ToleranceChange
+{
+    public ToleranceChange(ReportingPeriod from, ToleranceBands bands)
+    {
+        From = from;
+        Bands = bands;
+    }
+
+    private ToleranceChange()
+    {
+        Bands = null!;
+    }
+
+    public ReportingPeriod From { get; private init; }
+
+    public ToleranceBands Bands { get; private init; }
 }

@@ -1,8 +1,10 @@
 using ContractOutcomes.Domain.Audit;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Escalation;
 using ContractOutcomes.Domain.Notifications;
 using ContractOutcomes.Domain.Organisations;
+using ContractOutcomes.Domain.Performance;
 using ContractOutcomes.Domain.Returns;
 using ContractOutcomes.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +27,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<PeriodEvaluation> PeriodEvaluations => Set<PeriodEvaluation>();
+
+    public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

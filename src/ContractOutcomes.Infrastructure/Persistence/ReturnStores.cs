@@ -11,6 +11,15 @@ internal sealed class ReturnRepository(AppDbContext db) : IReturnRepository
     public Task<QuarterlyReturn?> FindAsync(ContractId contractId, ReportingPeriod period, CancellationToken cancellationToken) =>
         db.Returns.FirstOrDefaultAsync(r => r.ContractId == contractId && r.Period == period, cancellationToken);
 
+    public async Task<List<QuarterlyReturn>> ForContractAsync(ContractId contractId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Returns.Where(r => r.ContractId == contractId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        stored.AddRange(db.ChangeTracker.Entries<QuarterlyReturn>()
+            .Where(e => e.State == EntityState.Added && e.Entity.ContractId == contractId)
+            .Select(e => e.Entity));
+        return stored;
+    }
+
     public void Add(QuarterlyReturn quarterlyReturn) => db.Returns.Add(quarterlyReturn);
 }
 

@@ -59,6 +59,10 @@ internal sealed class ReadStore(AppDbContext db) : IReadStore
 
     public IQueryable<Domain.Notifications.Notification> Notifications => db.Notifications.AsNoTracking();
 
+    public IQueryable<Domain.Performance.PeriodEvaluation> PeriodEvaluations => db.PeriodEvaluations.AsNoTracking();
+
+    public IQueryable<Domain.Escalation.EscalationCase> EscalationCases => db.EscalationCases.AsNoTracking();
+
     public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         EntityFrameworkQueryableExtensions.ToListAsync(query, cancellationToken);
 

@@ -1,5 +1,6 @@
 using ContractOutcomes.Application.Common.Behaviours;
 using ContractOutcomes.Application.Common.Interfaces;
+using ContractOutcomes.Application.Performance.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,10 @@ public static class ApplicationRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+
+        // Inside the unit of work: recalculates evaluations after the handler, before the save.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ReevaluationBehaviour<,>));
+        services.AddScoped<ContractEvaluator>();
         return services;
     }
 }

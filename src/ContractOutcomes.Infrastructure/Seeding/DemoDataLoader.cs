@@ -5,6 +5,10 @@ using ContractOutcomes.Application.Contracts.AddIndicator;
 using ContractOutcomes.Application.Contracts.CreateDraftContract;
 using ContractOutcomes.Application.Contracts.SetTargets;
 using ContractOutcomes.Application.Contracts.SetTolerance;
+using ContractOutcomes.Application.Escalation.RecordEscalationDecision;
+using ContractOutcomes.Application.Escalation.SetEscalationRules;
+using ContractOutcomes.Application.Incentives.Common;
+using ContractOutcomes.Application.Incentives.DefineIncentiveScheme;
 using ContractOutcomes.Application.Common.Security;
 using ContractOutcomes.Application.Returns.AcceptReturn;
 using ContractOutcomes.Application.Returns.Common;
@@ -14,10 +18,13 @@ using ContractOutcomes.Application.Returns.QueryReturn;
 using ContractOutcomes.Application.Returns.SaveReturnDraft;
 using ContractOutcomes.Application.Returns.SubmitReturn;
 using ContractOutcomes.Application.Organisations.CreateOrganisation;
+using ContractOutcomes.Application.Performance.ReevaluateContracts;
 using ContractOutcomes.Application.Users.CreateFirstAdministrator;
 using ContractOutcomes.Application.Users.CreateUser;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Escalation;
+using ContractOutcomes.Domain.Incentives;
 using ContractOutcomes.Domain.Organisations;
 using ContractOutcomes.Infrastructure.Identity;
 using ContractOutcomes.Infrastructure.Persistence;
@@ -82,6 +89,7 @@ public sealed class DemoDataLoader(
         var seedUsers = await ReadAsync<List<SeedUser>>(folder, "users.json", cancellationToken).ConfigureAwait(false);
         var contracts = await ReadAsync<List<SeedContract>>(folder, "contracts.json", cancellationToken).ConfigureAwait(false);
         var returns = await ReadAsync<List<SeedReturn>>(folder, "returns.json", cancellationToken).ConfigureAwait(false);
+        var escalations = await ReadAsync<List<SeedEscalationDecision>>(folder, "escalations.json", cancellationToken).ConfigureAwait(false);
 
         // The story starts before the first contract does, so that its history reads in time order.
         _at = new DateTimeOffset(contracts.Min(c => c.TermStart).AddDays(-120).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
@@ -122,12 +130,26 @@ public sealed class DemoDataLoader(
             indicatorIds[contract.Reference] = await LoadContractAsync(contract, organisationIds, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var seedReturn in returns)
+        // Each return's story, each later restatement and each escalation decision is replayed in the order it
+        // happened, so that every evaluation made along the way sees what existed on its day.
+        var story = returns.Select(r => (At: r.SavedOn, Act: (Func<Task>)(() => LoadReturnAsync(r, indicatorIds, cancellationToken))))
+            .Concat(returns.Where(r => r.Restatement is not null).Select(r => (
+                At: r.Restatement!.ProposedOn,
+                Act: (Func<Task>)(() => LoadRestatementAsync(r, indicatorIds[r.Contract], cancellationToken)))))
+            .Concat(escalations.Select(d => (
+                At: d.On,
+                Act: (Func<Task>)(() => LoadEscalationDecisionAsync(d, indicatorIds[d.Contract].ContractId, cancellationToken)))))
+            .OrderBy(step => step.At);
+        foreach (var step in story)
         {
-            await LoadReturnAsync(seedReturn, indicatorIds, cancellationToken).ConfigureAwait(false);
+            await step.Act().ConfigureAwait(false);
         }
 
         _at = null;
+        _actingAs = null;
+
+        // Acceptances were evaluated as of their day in the story; bring every contract up to today.
+        await SendAsync(new ReevaluateContracts(), cancellationToken).ConfigureAwait(false);
         await MarkOldNotificationsReadAsync(returns, cancellationToken).ConfigureAwait(false);
         return new DemoDataSummary(
             organisations.Count,
@@ -184,6 +206,33 @@ public sealed class DemoDataLoader(
                     new SetTolerance(contractId, indicatorId, null, tolerance.Mode, tolerance.GoodWithin, tolerance.ApproachingWithin, tolerance.RequiresImprovementWithin),
                     cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (contract.IncentiveScheme is { } scheme)
+        {
+            await SendAsync(
+                new DefineIncentiveScheme(
+                    contractId,
+                    null,
+                    scheme.ShareAtRiskPercent,
+                    scheme.AnnualCap,
+                    scheme.TermCap,
+                    scheme.ServiceCreditCapPercent,
+                    [.. scheme.Indicators.Select(i => new IncentiveInput(
+                        indicatorIds[i.Indicator], i.Mechanism, i.WeightPercent, i.GoodPercent, i.ApproachingPercent, i.RequiresImprovementPercent,
+                        i.InadequatePercent, i.Floor, i.Stretch, i.BonusCap, i.PricePerOutcome, i.Threshold, i.Cap, i.CreditAmount))]),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (contract.EscalationRules is { Count: > 0 } rules)
+        {
+            await SendAsync(
+                new SetEscalationRules(
+                    contractId,
+                    null,
+                    [.. rules.Select(r => new EscalationRuleInput(
+                        r.Kind, r.Stage, r.Indicator is { } name ? indicatorIds[name] : null, r.AtOrBelow, r.Periods, r.Count, r.Days, r.Score))]),
+                cancellationToken).ConfigureAwait(false);
         }
 
         if (contract.Activate)
@@ -243,7 +292,17 @@ public sealed class DemoDataLoader(
             Step(acceptedBy, acceptedOn);
             await SendAsync(new AcceptReturn(contract.ContractId, seed.Period, null), cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    private async Task LoadEscalationDecisionAsync(SeedEscalationDecision decision, Guid contractId, CancellationToken cancellationToken)
+    {
+        Step(decision.By, decision.On);
+        await SendAsync(new RecordEscalationDecision(contractId, null, decision.Decision, decision.Note, decision.DueOn, decision.ToStage), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LoadRestatementAsync(
+        SeedReturn seed, (Guid ContractId, Dictionary<string, Guid> Indicators) contract, CancellationToken cancellationToken)
+    {
         if (seed.Restatement is { } restatement)
         {
             Step(restatement.ProposedBy, restatement.ProposedOn);
@@ -416,5 +475,49 @@ public sealed class DemoDataLoader(
         SeedEligibility Eligibility,
         bool LightTouch,
         bool Activate,
-        IReadOnlyList<SeedIndicator> Indicators);
+        IReadOnlyList<SeedIndicator> Indicators,
+        SeedScheme? IncentiveScheme,
+        IReadOnlyList<SeedEscalationRule>? EscalationRules);
+
+    private sealed record SeedEscalationDecision(
+        string Contract,
+        EscalationDecision Decision,
+        string By,
+        DateTimeOffset On,
+        string? Note,
+        DateOnly? DueOn,
+        EscalationStage? ToStage);
+
+    private sealed record SeedScheme(
+        decimal ShareAtRiskPercent,
+        decimal? AnnualCap,
+        decimal? TermCap,
+        decimal? ServiceCreditCapPercent,
+        IReadOnlyList<SeedIncentive> Indicators);
+
+    private sealed record SeedIncentive(
+        string Indicator,
+        IncentiveMechanism Mechanism,
+        decimal? WeightPercent,
+        decimal? GoodPercent,
+        decimal? ApproachingPercent,
+        decimal? RequiresImprovementPercent,
+        decimal? InadequatePercent,
+        decimal? Floor,
+        decimal? Stretch,
+        decimal? BonusCap,
+        decimal? PricePerOutcome,
+        decimal? Threshold,
+        decimal? Cap,
+        decimal? CreditAmount);
+
+    private sealed record SeedEscalationRule(
+        EscalationRuleKind Kind,
+        EscalationStage Stage,
+        string? Indicator,
+        PerformanceRating? AtOrBelow,
+        int? Periods,
+        int? Count,
+        int? Days,
+        decimal? Score);
 }

@@ -1,8 +1,10 @@
 using ContractOutcomes.Domain.Audit;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Escalation;
 using ContractOutcomes.Domain.Notifications;
 using ContractOutcomes.Domain.Organisations;
+using ContractOutcomes.Domain.Performance;
 using ContractOutcomes.Domain.Returns;
 
 namespace ContractOutcomes.Application.Common.Interfaces;
@@ -58,6 +60,10 @@ public interface IReadStore
     IQueryable<QuarterlyReturn> Returns { get; }
 
     IQueryable<Notification> Notifications { get; }
+
+    IQueryable<PeriodEvaluation> PeriodEvaluations { get; }
+
+    IQueryable<EscalationCase> EscalationCases { get; }
 
     Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 

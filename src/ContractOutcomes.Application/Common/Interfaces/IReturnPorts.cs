@@ -8,6 +8,9 @@ public interface IReturnRepository
 {
     Task<QuarterlyReturn?> FindAsync(ContractId contractId, ReportingPeriod period, CancellationToken cancellationToken);
 
+    /// <summary>Every return of the contract, including any added in the current unit of work.</summary>
+    Task<List<QuarterlyReturn>> ForContractAsync(ContractId contractId, CancellationToken cancellationToken);
+
     void Add(QuarterlyReturn quarterlyReturn);
 }
 

@@ -1,4 +1,6 @@
 using ContractOutcomes.Domain.Contracts;
+using ContractOutcomes.Domain.Escalation;
+using ContractOutcomes.Domain.Incentives;
 using ContractOutcomes.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -61,6 +63,64 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
                 target.WithOwner().HasForeignKey("IndicatorId");
                 target.HasKey("IndicatorId", nameof(IndicatorTarget.Period));
             });
+            indicator.OwnsMany(i => i.ToleranceChanges, change =>
+            {
+                change.ToTable("IndicatorToleranceChanges");
+                change.WithOwner().HasForeignKey("IndicatorId");
+                change.HasKey("IndicatorId", nameof(ToleranceChange.From));
+                change.Property(c => c.From).HasColumnName("FromPeriod");
+                change.OwnsOne(c => c.Bands, bands =>
+                {
+                    bands.Property(b => b.Mode).HasConversion<string>().HasMaxLength(20).HasColumnName("Mode");
+                    bands.Property(b => b.GoodWithin).HasColumnName("GoodWithin");
+                    bands.Property(b => b.ApproachingWithin).HasColumnName("ApproachingWithin");
+                    bands.Property(b => b.RequiresImprovementWithin).HasColumnName("RequiresImprovementWithin");
+                });
+                change.Navigation(c => c.Bands).IsRequired();
+            });
+        });
+
+        builder.OwnsOne(c => c.IncentiveScheme, scheme =>
+        {
+            scheme.ToTable("IncentiveSchemes");
+            scheme.WithOwner().HasForeignKey("ContractId");
+            scheme.HasKey("ContractId");
+            scheme.Property(s => s.ShareAtRiskPercent).HasPrecision(7, 4);
+            scheme.Property(s => s.ServiceCreditCapPercent).HasPrecision(7, 4);
+            scheme.OwnsMany(s => s.Incentives, incentive =>
+            {
+                incentive.ToTable("IndicatorIncentives");
+                incentive.WithOwner().HasForeignKey("ContractId");
+                incentive.HasKey("ContractId", nameof(IndicatorIncentive.IndicatorId));
+                incentive.Property(i => i.Mechanism).HasConversion<string>().HasMaxLength(20);
+                incentive.Property(i => i.WeightPercent).HasPrecision(7, 4);
+                incentive.Property(i => i.GoodPercent).HasPrecision(7, 4);
+                incentive.Property(i => i.ApproachingPercent).HasPrecision(7, 4);
+                incentive.Property(i => i.RequiresImprovementPercent).HasPrecision(7, 4);
+                incentive.Property(i => i.InadequatePercent).HasPrecision(7, 4);
+                incentive.Ignore(i => i.IsWeighted);
+            });
+        });
+
+        builder.OwnsMany(c => c.EscalationRules, rule =>
+        {
+            rule.ToTable("EscalationRules");
+            rule.WithOwner().HasForeignKey("ContractId");
+            rule.HasKey("ContractId", nameof(EscalationRule.Number));
+
+            // The number is the rule's place in the contract's list, not a generated key.
+            rule.Property(r => r.Number).ValueGeneratedNever();
+            rule.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+            rule.Property(r => r.AtOrBelow).HasConversion<string>().HasMaxLength(30);
+            rule.Property(r => r.Stage).HasConversion<string>().HasMaxLength(40);
+        });
+
+        builder.OwnsMany(c => c.AnnualValueChanges, change =>
+        {
+            change.ToTable("ContractAnnualValueChanges");
+            change.WithOwner().HasForeignKey("ContractId");
+            change.HasKey("ContractId", nameof(AnnualValueChange.From));
+            change.Property(c => c.From).HasColumnName("FromPeriod");
         });
 
         builder.OwnsMany(c => c.Variations, variation =>
