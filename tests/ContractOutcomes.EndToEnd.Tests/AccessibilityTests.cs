@@ -227,6 +227,50 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         new("Notifications", "/Notifications/Index", DemoUsers.Commissioner, Open("/Notifications", "Notifications")),
         new("Notifications, as a provider", "/Notifications/Index", DemoUsers.CharityProvider, Open("/Notifications", "Notifications")),
 
+        // Evaluation: performance, trends, incentive schemes, escalation, portfolio
+        new("Performance", "/Contracts/Performance/Index", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Performance/2026-27-Q1"), "Performance for 2026-27 Q1")),
+        new("Performance, as the provider", "/Contracts/Performance/Index", DemoUsers.TrustProvider, Open(Contract(Seeded.TrustContract, "/Performance/2026-27-Q1"), "Performance for 2026-27 Q1")),
+        new("Performance, with a restated period", "/Contracts/Performance/Index", DemoUsers.Commissioner, Open(Contract(Seeded.AdvocacyContract, "/Performance/2025-26-Q3"), "Performance for 2025-26 Q3")),
+        new("Record an Other rating", "/Contracts/Performance/Other", DemoUsers.Commissioner, Open(Performance(Seeded.TrustContract, "2026-27-Q1", "Other"), "Record an Other rating")),
+        new("Record an Other rating, with errors", "/Contracts/Performance/Other", DemoUsers.Commissioner, Then(
+            Open(Performance(Seeded.TrustContract, "2026-27-Q1", "Other"), "Record an Other rating"),
+            Submit("Record Other rating"))),
+        new("Indicator trend", "/Contracts/Performance/Indicators/Trend", DemoUsers.Commissioner, Then(
+            Open(Performance(Seeded.TrustContract, null, "Trend"), "Re-referrals within 12 months"),
+            OpenFirstDetails)),
+        new("Indicator trend, as the provider", "/Contracts/Performance/Indicators/Trend", DemoUsers.TrustProvider, Open(Performance(Seeded.TrustContract, null, "Trend"), "Re-referrals within 12 months")),
+        new("Indicator trend, with an error", "/Contracts/Performance/Indicators/Trend", DemoUsers.Commissioner, Open(Performance(Seeded.TrustContract, null, "Trend", "?Periods=abc"), "Re-referrals within 12 months")),
+        new("Incentive scheme, draft", "/Contracts/Scheme/Index", DemoUsers.Commissioner, Open(Contract(Seeded.DraftContract, "/Scheme"), "Incentive scheme")),
+        new("Incentive scheme, as the provider", "/Contracts/Scheme/Index", DemoUsers.TrustProvider, Open(Contract(Seeded.TrustContract, "/Scheme"), "Incentive scheme")),
+        new("Change the incentive scheme", "/Contracts/Scheme/Edit", DemoUsers.Commissioner, Open(Contract(Seeded.DraftContract, "/Scheme/Edit"), "Change the incentive scheme")),
+        new("Change the incentive scheme, with a preview", "/Contracts/Scheme/Edit", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.DraftContract, "/Scheme/Edit"), "Change the incentive scheme"),
+            Submit("Preview", "This is a preview. The scheme has not been saved."))),
+        new("Change the incentive scheme, with errors", "/Contracts/Scheme/Edit", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.DraftContract, "/Scheme/Edit"), "Change the incentive scheme"),
+            Clear("Share of the annual value at risk"),
+            Submit("Save scheme"))),
+        new("Change the incentive scheme, active", "/Contracts/Scheme/Edit", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Scheme/Edit"), "Change the incentive scheme")),
+        new("Remove the incentive scheme", "/Contracts/Scheme/Remove", DemoUsers.Commissioner, Open(Contract(Seeded.DraftContract, "/Scheme/Remove"), "Remove the incentive scheme")),
+        new("Escalation", "/Contracts/Escalation/Index", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Escalation"), "Escalation")),
+        new("Escalation, failed to improve", "/Contracts/Escalation/Index", DemoUsers.Commissioner, Open(Contract(Seeded.PrivateProviderContract, "/Escalation"), "Escalation")),
+        new("Escalation, as the provider", "/Contracts/Escalation/Index", DemoUsers.TrustProvider, Open(Contract(Seeded.TrustContract, "/Escalation"), "Escalation")),
+        new("Acknowledge the escalation", "/Contracts/Escalation/Decide", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Escalation/Decide?decision=Acknowledge"), "Acknowledge the current position")),
+        new("Agree an improvement plan, with errors", "/Contracts/Escalation/Decide", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.TrustContract, "/Escalation/Decide?decision=AgreeImprovementPlan"), "Agree an improvement plan"),
+            Submit("Record improvement plan"))),
+        new("De-escalate, with errors", "/Contracts/Escalation/Decide", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.TrustContract, "/Escalation/Decide?decision=Deescalate"), "De-escalate the contract"),
+            Submit("De-escalate"))),
+        new("Escalation rules, active", "/Contracts/Escalation/Rules", DemoUsers.Commissioner, Open(Contract(Seeded.TrustContract, "/Escalation/Rules"), "Escalation rules")),
+        new("Escalation rules, draft", "/Contracts/Escalation/Rules", DemoUsers.Commissioner, Open(Contract(Seeded.DraftContract, "/Escalation/Rules"), "Escalation rules")),
+        new("Escalation rules, with a rule added", "/Contracts/Escalation/Rules", DemoUsers.Commissioner, Then(
+            Open(Contract(Seeded.DraftContract, "/Escalation/Rules"), "Escalation rules"),
+            Submit("Add another rule", "Rule 3"))),
+        new("Portfolio", "/Portfolio/Index", DemoUsers.Commissioner, Open("/Portfolio", "Portfolio")),
+        new("Portfolio, filtered to nothing", "/Portfolio/Index", DemoUsers.Commissioner, Open("/Portfolio?Stage=StepInOrTerminationReview", "Portfolio")),
+        new("Portfolio, as a provider", "/Portfolio/Index", DemoUsers.TrustProvider, Open("/Portfolio", "Portfolio")),
+
         // Error pages
         new("Page not found (404)", "/Error/Index", DemoUsers.Commissioner, Open(_ => Task.FromResult($"/Contracts/{Guid.NewGuid()}"), "Page not found")),
         new("No permission (403)", "/Error/Index", DemoUsers.Commissioner, Open("/Admin/Users", "You do not have permission to view this page")),
@@ -310,6 +354,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         {
             var (contractId, indicatorId) = await fixture.FirstIndicator(reference);
             return $"/Contracts/{contractId}/Indicators/{indicatorId}/{page}";
+        };
+
+    /// <summary>A page about the contract's first indicator under Performance: the trend, or a period's Other rating.</summary>
+    private static Func<BrowserFixture, Task<string>> Performance(string reference, string? periodSlug, string page, string query = "") =>
+        async fixture =>
+        {
+            var (contractId, indicatorId) = await fixture.FirstIndicator(reference);
+            return page == "Trend"
+                ? $"/Contracts/{contractId}/Performance/Indicators/{indicatorId}{query}"
+                : $"/Contracts/{contractId}/Performance/{periodSlug}/{page}/{indicatorId}{query}";
         };
 
     private static Func<BrowserFixture, Task<string>> Organisation(string name) =>

@@ -203,7 +203,7 @@ public sealed class Contract : AggregateRoot<ContractId>
     public void DefineIncentiveScheme(IncentiveScheme scheme)
     {
         ArgumentNullException.ThrowIfNull(scheme);
-        EnsureDraft("change its incentive scheme");
+        EnsureDraft("change its incentive scheme", variable: false);
         var unknown = scheme.Incentives.FirstOrDefault(i => _indicators.TrueForAll(x => x.Id != i.IndicatorId));
         if (unknown is not null)
         {
@@ -216,7 +216,7 @@ public sealed class Contract : AggregateRoot<ContractId>
 
     public void RemoveIncentiveScheme()
     {
-        EnsureDraft("remove its incentive scheme");
+        EnsureDraft("remove its incentive scheme", variable: false);
         if (IncentiveScheme is null)
         {
             throw new BusinessRuleException("This contract has no incentive scheme to remove");
@@ -230,7 +230,7 @@ public sealed class Contract : AggregateRoot<ContractId>
     public void SetEscalationRules(IReadOnlyList<EscalationRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        EnsureDraft("change its escalation rules");
+        EnsureDraft("change its escalation rules", variable: false);
         if (rules.Count > MaxEscalationRules)
         {
             throw new BusinessRuleException($"A contract can have at most {MaxEscalationRules} escalation rules", "Rules");
@@ -300,7 +300,7 @@ public sealed class Contract : AggregateRoot<ContractId>
 
     public void Activate(Organisation provider, bool fewerKpisConfirmed, DateTimeOffset now)
     {
-        EnsureDraft("activate it");
+        EnsureDraft("activate it", variable: false);
         CheckProvider(provider);
         var problems = ActivationProblems().ToList();
         if (KpiDutyApplies && !fewerKpisConfirmed)
@@ -550,13 +550,17 @@ public sealed class Contract : AggregateRoot<ContractId>
         }
     }
 
-    private void EnsureDraft(string action)
+    /// <param name="action">What the user tried, for the message.</param>
+    /// <param name="variable">Whether a variation can make this change once the contract is active.</param>
+    private void EnsureDraft(string action, bool variable = true)
     {
         if (Status != ContractStatus.Draft)
         {
             throw new BusinessRuleException(
                 Status == ContractStatus.Active
-                    ? $"This contract is active: record a variation to {action}"
+                    ? variable
+                        ? $"This contract is active: record a variation to {action}"
+                        : $"This contract is active: you can {action} only while the contract is a draft"
                     : $"This contract has ended: you cannot {action}");
         }
     }

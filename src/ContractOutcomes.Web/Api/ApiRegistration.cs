@@ -39,6 +39,11 @@ public static class ApiRegistration
         ContractsApi.Map(api);
         ReturnsApi.Map(api);
         OrganisationsApi.Map(api);
+        EscalationApi.Map(api);
+        IndicatorTrendApi.Map(api);
+        PortfolioApi.Map(api);
+        PerformanceApi.Map(api);
+        IncentiveSchemeApi.Map(api);
         return app;
     }
 }

@@ -63,6 +63,7 @@ public static class ContractDisplay
         PerformanceRating.ApproachingTarget => "yellow",
         PerformanceRating.RequiresImprovement => "orange",
         PerformanceRating.Inadequate => "red",
+        PerformanceRating.Other => "purple",
         _ => "grey",
     };
 

@@ -1,5 +1,6 @@
 using ContractOutcomes.Application.Contracts.GetContractHistory;
 using ContractOutcomes.Application.Contracts.MoveIndicator;
+using ContractOutcomes.Application.Performance.GetContractPerformance;
 using ContractOutcomes.Domain.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,9 @@ public sealed class DetailsModel(IMediator mediator) : ContractPageModel(mediato
     public const int HistoryShown = 50;
 
     public IReadOnlyList<AuditEntryView> History { get; private set; } = [];
+
+    /// <summary>The latest rated period and the escalation stage; null for a draft, which has no performance yet.</summary>
+    public ContractPerformanceView? Performance { get; private set; }
 
     /// <summary>Whether the user may change the draft's terms and indicators directly.</summary>
     public bool CanChangeDraft => Contract.CanEdit && Contract.Status == ContractStatus.Draft;
@@ -40,5 +44,6 @@ public sealed class DetailsModel(IMediator mediator) : ContractPageModel(mediato
     {
         await LoadContractAsync(id, cancellationToken);
         History = await Mediator.Send(new GetContractHistory(id, HistoryShown), cancellationToken);
+        Performance = Contract.Status == ContractStatus.Draft ? null : await Mediator.Send(new GetContractPerformance(id), cancellationToken);
     }
 }
