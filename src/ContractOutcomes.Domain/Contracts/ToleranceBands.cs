@@ -99,23 +99,33 @@ public sealed record ToleranceBands
         var approaching = Allowance(target, ApproachingWithin);
         var requiresImprovement = Allowance(target, RequiresImprovementWithin);
         var higher = polarity == Polarity.HigherIsBetter;
-
-        decimal Edge(decimal allowance) => higher ? target - allowance : target + allowance;
+        var edges = Edges(target, polarity);
         string F(decimal value) => unit.Format(decimal.Round(value, 3, MidpointRounding.AwayFromZero));
         string Worse(decimal bound) => higher ? $"below {F(bound)}" : $"above {F(bound)}";
         string AtLeast(decimal bound) => higher ? $"{F(bound)} or more" : $"{F(bound)} or less";
         string Between(decimal outer, decimal inner) =>
             higher ? $"{F(outer)} to {F(inner)} (not including {F(inner)})" : $"above {F(inner)} up to {F(outer)}";
 
-        var bands = new List<RatingBand> { new(PerformanceRating.Good, AtLeast(Edge(good))) };
+        var bands = new List<RatingBand> { new(PerformanceRating.Good, AtLeast(edges.Good)) };
         bands.Add(approaching > good
-            ? new RatingBand(PerformanceRating.ApproachingTarget, Between(Edge(approaching), Edge(good)))
+            ? new RatingBand(PerformanceRating.ApproachingTarget, Between(edges.ApproachingTarget, edges.Good))
             : new RatingBand(PerformanceRating.ApproachingTarget, "not used: the threshold equals the Good threshold"));
         bands.Add(requiresImprovement > approaching
-            ? new RatingBand(PerformanceRating.RequiresImprovement, Between(Edge(requiresImprovement), Edge(approaching)))
+            ? new RatingBand(PerformanceRating.RequiresImprovement, Between(edges.RequiresImprovement, edges.ApproachingTarget))
             : new RatingBand(PerformanceRating.RequiresImprovement, "not used: the threshold equals the one above it"));
-        bands.Add(new RatingBand(PerformanceRating.Inadequate, Worse(Edge(requiresImprovement))));
+        bands.Add(new RatingBand(PerformanceRating.Inadequate, Worse(edges.RequiresImprovement)));
         return bands;
+    }
+
+    /// <summary>
+    /// The worst result that still earns Good, Approaching target and Requires improvement for a target; a result
+    /// exactly on an edge earns the better rating, as <see cref="Rate"/> gives it.
+    /// </summary>
+    public RatingEdges Edges(decimal target, Polarity polarity)
+    {
+        decimal Edge(decimal threshold) =>
+            polarity == Polarity.HigherIsBetter ? target - Allowance(target, threshold) : target + Allowance(target, threshold);
+        return new RatingEdges(Edge(GoodWithin), Edge(ApproachingWithin), Edge(RequiresImprovementWithin));
     }
 
     public string Summary()
@@ -131,3 +141,6 @@ public sealed record ToleranceBands
 }
 
 public sealed record RatingBand(PerformanceRating Rating, string Range);
+
+/// <summary>The worst result that still earns each of the three better ratings, in the indicator's unit.</summary>
+public sealed record RatingEdges(decimal Good, decimal ApproachingTarget, decimal RequiresImprovement);

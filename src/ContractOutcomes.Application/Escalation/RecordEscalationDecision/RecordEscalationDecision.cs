@@ -1,6 +1,7 @@
 using ContractOutcomes.Application.Common.Exceptions;
 using ContractOutcomes.Application.Common.Interfaces;
 using ContractOutcomes.Application.Common.Security;
+using ContractOutcomes.Application.Contracts.Common;
 using ContractOutcomes.Application.Performance.Common;
 using ContractOutcomes.Domain.Common;
 using ContractOutcomes.Domain.Contracts;
@@ -60,12 +61,8 @@ public sealed class RecordEscalationDecisionHandler(
     public async Task<int> Handle(RecordEscalationDecision request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var contract = await contracts.FindAsync(new ContractId(request.ContractId), cancellationToken).ConfigureAwait(false);
-        if (contract is null || contract.CommissionerId != user.OrganisationId)
-        {
-            throw new NotFoundException("The contract");
-        }
-
+        // The version the caller saw is the escalation case's, checked below, not the contract's.
+        var contract = await contracts.LoadForChangeAsync(request.ContractId, user, expectedVersion: null, cancellationToken).ConfigureAwait(false);
         if (contract.Status == ContractStatus.Draft)
         {
             throw new BusinessRuleException("A draft contract has no escalation to decide on");

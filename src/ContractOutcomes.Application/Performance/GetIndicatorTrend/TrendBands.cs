@@ -23,31 +23,24 @@ public static class TrendBands
         ArgumentNullException.ThrowIfNull(tolerance);
         var ranges = tolerance.Describe(target, polarity, unit).ToDictionary(b => b.Rating, b => b.Range);
 
-        // The same allowance ToleranceBands.Rate uses (it keeps its own private): a shortfall in the unit,
-        // or a percentage of the target. Tests check the two agree at every edge.
-        decimal Allowance(decimal threshold) =>
-            tolerance.Mode == ToleranceMode.Absolute ? threshold : Math.Abs(target) * threshold / 100m;
-
-        var good = Allowance(tolerance.GoodWithin);
-        var approaching = Allowance(tolerance.ApproachingWithin);
-        var requiresImprovement = Allowance(tolerance.RequiresImprovementWithin);
+        var edges = tolerance.Edges(target, polarity);
         if (polarity == Polarity.HigherIsBetter)
         {
             return
             [
-                new(PerformanceRating.Good, target - good, null, ranges[PerformanceRating.Good]),
-                new(PerformanceRating.ApproachingTarget, target - approaching, target - good, ranges[PerformanceRating.ApproachingTarget]),
-                new(PerformanceRating.RequiresImprovement, target - requiresImprovement, target - approaching, ranges[PerformanceRating.RequiresImprovement]),
-                new(PerformanceRating.Inadequate, null, target - requiresImprovement, ranges[PerformanceRating.Inadequate]),
+                new(PerformanceRating.Good, edges.Good, null, ranges[PerformanceRating.Good]),
+                new(PerformanceRating.ApproachingTarget, edges.ApproachingTarget, edges.Good, ranges[PerformanceRating.ApproachingTarget]),
+                new(PerformanceRating.RequiresImprovement, edges.RequiresImprovement, edges.ApproachingTarget, ranges[PerformanceRating.RequiresImprovement]),
+                new(PerformanceRating.Inadequate, null, edges.RequiresImprovement, ranges[PerformanceRating.Inadequate]),
             ];
         }
 
         return
         [
-            new(PerformanceRating.Good, null, target + good, ranges[PerformanceRating.Good]),
-            new(PerformanceRating.ApproachingTarget, target + good, target + approaching, ranges[PerformanceRating.ApproachingTarget]),
-            new(PerformanceRating.RequiresImprovement, target + approaching, target + requiresImprovement, ranges[PerformanceRating.RequiresImprovement]),
-            new(PerformanceRating.Inadequate, target + requiresImprovement, null, ranges[PerformanceRating.Inadequate]),
+            new(PerformanceRating.Good, null, edges.Good, ranges[PerformanceRating.Good]),
+            new(PerformanceRating.ApproachingTarget, edges.Good, edges.ApproachingTarget, ranges[PerformanceRating.ApproachingTarget]),
+            new(PerformanceRating.RequiresImprovement, edges.ApproachingTarget, edges.RequiresImprovement, ranges[PerformanceRating.RequiresImprovement]),
+            new(PerformanceRating.Inadequate, edges.RequiresImprovement, null, ranges[PerformanceRating.Inadequate]),
         ];
     }
 }

@@ -141,7 +141,7 @@ public sealed class GetProviderHomeHandler(IReadStore store, ICurrentUser user, 
                 var target = indicator.TargetFor(period);
                 PerformanceRating? rating = figure?.Value is not { } value
                     ? PerformanceRating.NotReported
-                    : target is { } t && indicator.Tolerance is { } tolerance ? tolerance.Rate(t, value, indicator.Polarity) : null;
+                    : target is { } t && indicator.ToleranceFor(period) is { } tolerance ? tolerance.Rate(t, value, indicator.Polarity) : null;
                 return new IndicatorRating(indicator.Id.Value, indicator.Name, indicator.Unit, figure?.Value, target, rating, figure?.IsRestated ?? false);
             }).ToArray();
             ratings.Add(new ContractRatings(contract.Id.Value, contract.Reference, contract.Title, period.Label, period.Slug, lines));

@@ -149,7 +149,7 @@ internal static class ReturnViews
             var target = indicator.TargetFor(period);
             var value = figure?.Figure;
             var misses = value is not null && target is { } t && value.Misses(t, indicator.Polarity);
-            PerformanceRating? rating = state == ReturnState.Accepted && value is not null && target is { } tt && indicator.Tolerance is { } tolerance
+            PerformanceRating? rating = state == ReturnState.Accepted && value is not null && target is { } tt && indicator.ToleranceFor(period) is { } tolerance
                 ? tolerance.Rate(tt, value.Value, indicator.Polarity)
                 : null;
             var queries = saved?.Queries.Where(q => q.IndicatorId == indicator.Id).OrderBy(q => q.RaisedAt)
